@@ -1,0 +1,263 @@
+"""The ``biaslens`` command line: a thin layer over the library.
+
+Each command parses its options, builds :class:`~biaslens.settings.Settings`
+in one place (:func:`_settings`) and calls a library function. Exit codes:
+0 when a run completes (per-article errors included), 2 on usage errors,
+1 on fatal errors.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from biaslens.settings import ColumnMap, Settings
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _split_names(values: tuple[str, ...]) -> tuple[str, ...] | None:
+    names = tuple(n.strip() for v in values for n in v.split(",") if n.strip())
+    return names or None
+
+
+def column_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Shared options mapping tabular input columns to article fields."""
+    for name, help_ in reversed(
+        [
+            ("text", "column holding the article text"),
+            ("outlet", "column holding the outlet"),
+            ("id", "column holding the article id"),
+            ("url", "column holding the URL"),
+            ("date", "column holding the publication date"),
+            ("title", "column holding the title"),
+        ]
+    ):
+        f = click.option(f"--{name}-col", f"{name}_col", metavar="NAME", help=f"Tabular input: {help_} (default: auto-detect).")(f)
+    return f
+
+
+def run_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by commands that run an analysis."""
+    f = click.option("--outlet", metavar="NAME", help="Use this outlet for every article (overrides columns, URLs, folders).")(f)
+    f = click.option("--metrics", "metrics", multiple=True, metavar="NAMES", help="Comma-separated metric names (default: all; see 'biaslens metrics').")(f)
+    f = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")(f)
+    f = click.option("--entity", "entities", multiple=True, metavar="NAME", help="Entity for entity-targeted tone (repeatable).")(f)
+    f = click.option("--readability-engine", type=click.Choice(["biaslens", "textstat"]), default="biaslens", show_default=True, help="Readability counts: biaslens (news-aware) or textstat (exact textstat outputs).")(f)
+    f = click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")(f)
+    return column_options(f)
+
+
+def _settings(
+    *,
+    metrics: tuple[str, ...] = (),
+    jobs: int | None = None,
+    outlet: str | None = None,
+    entities: tuple[str, ...] = (),
+    readability_engine: str = "biaslens",
+    text_col: str | None = None,
+    outlet_col: str | None = None,
+    id_col: str | None = None,
+    url_col: str | None = None,
+    date_col: str | None = None,
+    title_col: str | None = None,
+    **_: Any,
+) -> Settings:
+    """The one bridge from CLI options to library settings."""
+    from biaslens.registry import UnknownMetricError, resolve_metrics
+
+    names = _split_names(metrics)
+    try:
+        resolve_metrics(names)
+    except UnknownMetricError as exc:
+        raise click.BadParameter(str(exc), param_hint="--metrics") from None
+    return Settings(
+        metrics=names,
+        jobs=jobs,
+        outlet=outlet,
+        entities=tuple(entities),
+        readability_engine=readability_engine,
+        columns=ColumnMap(text=text_col, outlet=outlet_col, id=id_col, url=url_col, date=date_col, title=title_col),
+    )
+
+
+def _check_inputs(inputs: tuple[str, ...]) -> list[str]:
+    import glob
+
+    for item in inputs:
+        if item != "-" and not os.path.exists(item) and not glob.has_magic(item):
+            raise click.BadParameter(f"{item!r} does not exist", param_hint="INPUT")
+        if glob.has_magic(item) and not glob.glob(item, recursive=True):
+            raise click.BadParameter(f"{item!r} matches no file", param_hint="INPUT")
+    return list(inputs)
+
+
+class _Progress:
+    """A progress counter on stderr, shown only when stderr is a terminal."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self._progress: Any = None
+
+    def __enter__(self) -> Callable[[int], None] | None:
+        if not self.enabled:
+            return None
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self._progress = Progress(SpinnerColumn(), TextColumn("{task.completed} articles"), TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+        self._progress.__enter__()
+        task = self._progress.add_task("analyze", total=None)
+        return lambda n: self._progress.advance(task, n)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.__exit__(*exc)
+
+
+def write_table(df: Any, out: str) -> None:
+    """Write a polars frame to ``out`` by extension (.parquet, .csv, .jsonl/.ndjson/.json); ``-`` is JSONL on stdout."""
+    if out == "-":
+        sys.stdout.write(df.write_ndjson())
+        return
+    path = Path(out)
+    suffix = path.suffix.lower()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if suffix == ".parquet":
+        df.write_parquet(path)
+    elif suffix == ".csv":
+        df.write_csv(path)
+    elif suffix in (".jsonl", ".ndjson"):
+        df.write_ndjson(path)
+    elif suffix == ".json":
+        df.write_json(path)
+    else:
+        raise click.BadParameter(f"unknown output format {suffix or '(none)'!r}: use .parquet, .csv, .jsonl or -", param_hint="-o")
+
+
+def _check_out(out: str | None, hint: str) -> None:
+    if out and out != "-" and Path(out).suffix.lower() not in (".parquet", ".csv", ".jsonl", ".ndjson", ".json"):
+        raise click.BadParameter(f"unknown output format {Path(out).suffix or '(none)'!r}: use .parquet, .csv, .jsonl or -", param_hint=hint)
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(package_name="biaslens")
+def main() -> None:
+    """biaslens: measure how news outlets report, and compare outlets.
+
+    \b
+    Example:
+        biaslens report                      # the bundled demo corpus -> reports/demo/
+        biaslens analyze articles/ -o metrics.parquet
+    """
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-o", "--output", "out", required=True, metavar="OUT", help="Output table: .parquet, .csv or .jsonl, or - for JSONL on stdout.")
+@click.option("--attributions", "attributions_out", metavar="OUT", help="Also write the long table of attribution records.")
+@click.option("--cues", "cues_out", metavar="OUT", help="Also write the long table of hedge/booster cues.")
+@click.option("--entity-tone", "entity_out", metavar="OUT", help="Also write per-article entity tone (with --entity).")
+@run_options
+def analyze(inputs: tuple[str, ...], out: str, attributions_out: str | None, cues_out: str | None, entity_out: str | None, quiet: bool, **options: Any) -> None:
+    """Analyse articles and write one row of metrics per article.
+
+    INPUT is any mix of files, folders and globs: .txt, .html/.htm, .jsonl/.ndjson,
+    .csv, .parquet, .warc/.warc.gz. Every input article gives exactly one row, with
+    status 'ok' or 'error' (and the error message): nothing is dropped.
+
+    \b
+    Example:
+        biaslens analyze data/demo -o demo.parquet
+        biaslens analyze corpus.jsonl --text-col body --metrics ads,attribution -o - | head
+        biaslens analyze 'scrapes/**/*.txt' --outlet example.com -j 4 -o out.csv --attributions who.csv
+    """
+    from biaslens.pipeline import analyze as run
+
+    for o, hint in ((out, "-o"), (attributions_out, "--attributions"), (cues_out, "--cues"), (entity_out, "--entity-tone")):
+        _check_out(o, hint)
+    settings = _settings(**options)
+    paths = _check_inputs(inputs)
+    with _Progress(not quiet) as progress:
+        try:
+            result = run(paths, settings=settings, long_tables=bool(attributions_out or cues_out or entity_out), progress=progress)
+        except (FileNotFoundError, NotADirectoryError) as exc:
+            raise click.BadParameter(str(exc), param_hint="INPUT") from None
+    write_table(result.articles, out)
+    if attributions_out:
+        write_table(result.attributions, attributions_out)
+    if cues_out:
+        write_table(result.cues, cues_out)
+    if entity_out and result.entity_tone is not None:
+        write_table(result.entity_tone, entity_out)
+    if not quiet:
+        click.echo(result.summary_line(), err=True)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.option("--json", "as_json", is_flag=True, help="Print the segmentation as JSON (lines with index and class, body, dateline).")
+def segment(file: str, as_json: bool) -> None:
+    """Split a scraped page into story, ads, chrome, related links, captions and bylines.
+
+    FILE is a text file (or - for stdin); every non-empty line gets a class.
+
+    \b
+    Example:
+        biaslens segment page.txt
+        biaslens segment page.txt --json | jq '.lines[] | select(.cls == "ad")'
+    """
+    from biaslens.segmentation import segment as run
+
+    if file == "-":
+        text = sys.stdin.read()
+    else:
+        raw = Path(file).read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise click.BadParameter(f"{file} is not UTF-8 text ({exc.reason} at byte {exc.start})", param_hint="FILE") from None
+    seg = run(text)
+    if as_json:
+        click.echo(json.dumps(seg.to_dict(), ensure_ascii=False, indent=2))
+        return
+    width = max((len(c) for c in ("related", "caption")), default=7)
+    for line in seg.lines:
+        click.echo(f"{line.index:>4} {line.cls:<{width}} {line.text}")
+    if seg.dateline:
+        click.echo(f"dateline: {seg.dateline}")
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--json", "as_json", is_flag=True, help="Print metrics and their columns as JSON.")
+def metrics(as_json: bool) -> None:
+    """List the registered metrics and the columns each one writes.
+
+    \b
+    Example:
+        biaslens metrics
+        biaslens analyze data/demo --metrics ads,readability -o out.parquet
+    """
+    from biaslens.registry import available_metrics
+
+    ms = available_metrics()
+    if as_json:
+        payload = [
+            {
+                "name": m.name,
+                "description": m.description,
+                "source": m.source,
+                "columns": [{"name": c.name, "dtype": str(c.dtype), "agg": c.agg, "description": c.description} for c in m.columns],
+            }
+            for m in ms
+        ]
+        click.echo(json.dumps(payload, indent=2))
+        return
+    for m in ms:
+        click.echo(f"{m.name:<14} {m.description}")
+        for c in m.columns:
+            click.echo(f"    {c.name:<34} {c.description}")

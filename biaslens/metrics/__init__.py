@@ -1,0 +1,5 @@
+"""Built-in metrics, one module per family; importing a module registers its metrics.
+
+The order of the imports is the order of the columns in the output table.
+"""
+from __future__ import annotations

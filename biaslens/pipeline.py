@@ -1,0 +1,396 @@
+"""The data flow of an analysis: read -> segment -> metrics -> tables.
+
+``analyze`` is the one entry point used by the CLI, the notebook API and the
+report layer. Articles are streamed in batches (a 10 GB corpus is never held
+in memory: only the per-article metric rows are), optionally spread over
+worker processes, and every input article yields exactly one output row with a
+``status`` of ``ok`` or ``error``.
+"""
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from biaslens.model import ARTICLE_SCHEMA, Article, Doc
+from biaslens.registry import Metric, output_schema, resolve_metrics
+from biaslens.settings import Settings
+
+__all__ = [
+    "Analysis",
+    "ArticleResult",
+    "BASE_COLUMNS",
+    "analyze",
+    "analyze_article",
+    "build_doc",
+    "demo_corpus_path",
+    "iter_results",
+    "error_reason",
+]
+
+#: Identity and status columns of the article table, before the metric columns.
+BASE_COLUMNS: dict[str, pl.DataType] = {
+    **{k: v for k, v in ARTICLE_SCHEMA.items() if k not in ("text", "html")},
+    "status": pl.String(),
+    "error": pl.String(),
+    "dateline": pl.String(),
+}
+
+Source = str | os.PathLike[str] | Article | Iterable[Any]
+
+
+@dataclass(slots=True)
+class ArticleResult:
+    """Everything the pipeline keeps of one article."""
+
+    row: dict[str, Any]
+    attributions: list[dict[str, Any]] = field(default_factory=list)
+    cues: list[dict[str, Any]] = field(default_factory=list)
+    entity_tone: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Result of :func:`analyze`.
+
+    ``articles``: one row per input article (identity, ``status``, ``error``,
+    ``dateline`` and the declared metric columns). ``attributions``, ``cues``
+    and ``entity_tone`` are long tables keyed by article ``id`` that let every
+    figure be traced back to the words that produced it.
+    """
+
+    articles: pl.DataFrame
+    attributions: pl.DataFrame
+    cues: pl.DataFrame
+    entity_tone: pl.DataFrame | None
+    metrics: list[Metric]
+    settings: Settings
+
+    @property
+    def ok(self) -> pl.DataFrame:
+        return self.articles.filter(pl.col("status") == "ok")
+
+    def summary(self) -> dict[str, Any]:
+        """Counts of articles by status and of errors by reason."""
+        errors = self.articles.filter(pl.col("status") == "error")["error"].to_list()
+        return {
+            "articles": self.articles.height,
+            "ok": self.articles.height - len(errors),
+            "errors": len(errors),
+            "error_reasons": dict(Counter(error_reason(e) for e in errors).most_common()),
+        }
+
+    def summary_line(self) -> str:
+        s = self.summary()
+        line = f"{s['articles']} articles: {s['ok']} ok, {s['errors']} errors"
+        if s["error_reasons"]:
+            line += " (" + ", ".join(f"{k}: {v}" for k, v in s["error_reasons"].items()) + ")"
+        return line
+
+
+_LOCATION = re.compile(r"^\S+?:\d+:\s*|^\S+\.\w+:\s*")
+
+
+def error_reason(message: str | None) -> str:
+    """The reason of an error message, without file and line: 'invalid JSON: ...' -> 'invalid JSON'."""
+    if not message:
+        return "unknown"
+    msg = _LOCATION.sub("", message.strip(), count=1)
+    return msg.split(":", 1)[0].strip()[:60] or "unknown"
+
+
+def demo_corpus_path() -> Path:
+    """The bundled demo corpus (``data/demo`` in the project)."""
+    path = Path(__file__).resolve().parent.parent / "data" / "demo"
+    if not path.is_dir():
+        raise FileNotFoundError(f"demo corpus not found at {path}; install biaslens from its source tree (pip install -e .)")
+    return path
+
+
+# ---------------------------------------------------------------- one article
+
+
+def build_doc(article: Article, settings: Settings | None = None, *, boilerplate: Iterable[str] | None = None) -> Doc:
+    """Segment ``article`` into a :class:`Doc` ready for the metrics."""
+    from biaslens.segmentation import segment
+
+    settings = settings or Settings()
+    seg = segment(article.text or "", title=article.title, boilerplate=frozenset(boilerplate) if boilerplate else None)
+    return Doc(article, seg, settings)
+
+
+def _identity(article: Article) -> dict[str, Any]:
+    return {k: getattr(article, k) for k in BASE_COLUMNS if k in ARTICLE_SCHEMA}
+
+
+def analyze_article(
+    article: Article,
+    metrics: Sequence[Metric],
+    settings: Settings,
+    *,
+    boilerplate: Iterable[str] | None = None,
+    long_tables: bool = True,
+) -> ArticleResult:
+    """Run segmentation and ``metrics`` on one article; never raises."""
+    row = _identity(article)
+    row.update(status="ok", error=None, dateline=None)
+    if article.error:
+        row.update(status="error", error=article.error)
+        return ArticleResult(row)
+    if not (article.text or "").strip():
+        row.update(status="error", error="no text: the article is empty")
+        return ArticleResult(row)
+    step = "segmentation"
+    try:
+        doc = build_doc(article, settings, boilerplate=boilerplate)
+        row["dateline"] = doc.segmentation.dateline
+        for m in metrics:
+            step = f"metric {m.name}"
+            row.update(m(doc))
+        result = ArticleResult(row)
+        if long_tables:
+            step = "evidence tables"
+            _long_tables(doc, result, settings)
+        return result
+    except Exception as exc:  # one bad article must not stop the run
+        row.update(status="error", error=f"{step} failed: {type(exc).__name__}: {exc}")
+        return ArticleResult(row)
+
+
+def _long_tables(doc: Doc, result: ArticleResult, settings: Settings) -> None:
+    ident = {"id": doc.article.id, "outlet": doc.article.outlet}
+    try:
+        from biaslens.metrics.attribution import attribution_rows
+    except ImportError:
+        attribution_rows = None  # type: ignore[assignment]
+    if attribution_rows is not None:
+        result.attributions = [{**ident, **r} for r in attribution_rows(doc)]
+    try:
+        cues = doc.hedges
+    except ImportError:
+        cues = []
+    result.cues = [{**ident, **_cue_row(c)} for c in cues]
+    if settings.entities:
+        from biaslens.metrics.sentiment import entity_tone_rows
+
+        result.entity_tone = [{**ident, **r} for r in entity_tone_rows(doc, list(settings.entities))]
+
+
+def _cue_row(cue: Any) -> dict[str, Any]:
+    d = cue.to_dict() if hasattr(cue, "to_dict") else dict(cue)
+    span = d.pop("span", None) or (None, None)
+    return {
+        "text": d.get("text"),
+        "kind": d.get("kind"),
+        "group": d.get("group"),
+        "in_quote": d.get("in_quote"),
+        "start": span[0],
+        "end": span[1],
+    }
+
+
+# ---------------------------------------------------------------- streaming
+
+
+def _articles(source: Source, settings: Settings) -> Iterator[Article]:
+    if isinstance(source, Article):
+        yield source
+        return
+    if isinstance(source, (str, os.PathLike)):
+        source = [source]
+    items = list(source) if not isinstance(source, Iterator) else source
+    paths = [s for s in items if isinstance(s, (str, os.PathLike))] if not isinstance(items, Iterator) else []
+    if paths and len(paths) == len(items):  # type: ignore[arg-type]
+        from biaslens.readers import read_articles
+
+        yield from read_articles(paths, columns=settings.columns, outlet=settings.outlet)
+        return
+    for item in items:
+        if isinstance(item, Article):
+            if settings.outlet:
+                item.outlet = settings.outlet
+            yield item
+        elif isinstance(item, (str, os.PathLike)):
+            from biaslens.readers import read_articles
+
+            yield from read_articles([item], columns=settings.columns, outlet=settings.outlet)
+        else:
+            raise TypeError(f"cannot analyze {type(item).__name__}: pass paths, Articles or a DataFrame")
+
+
+def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _boilerplate_index(articles: Iterable[Article]) -> Any:
+    from biaslens.segmentation import BoilerplateIndex
+
+    index = BoilerplateIndex()
+    for a in articles:
+        if not a.error and a.text:
+            index.add(a.outlet or "", a.text)
+    return index
+
+
+# Worker state: set once per process so each batch only carries its articles.
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(settings: Settings, long_tables: bool) -> None:
+    _WORKER["settings"] = settings
+    _WORKER["metrics"] = resolve_metrics(settings.metrics)
+    _WORKER["long_tables"] = long_tables
+
+
+def _run_batch(batch: list[Article], boilerplate: dict[str, frozenset[str]]) -> list[ArticleResult]:
+    settings, metrics, long_tables = _WORKER["settings"], _WORKER["metrics"], _WORKER["long_tables"]
+    return [
+        analyze_article(a, metrics, settings, boilerplate=boilerplate.get(a.outlet or ""), long_tables=long_tables)
+        for a in batch
+    ]
+
+
+def iter_results(
+    source: Source,
+    *,
+    settings: Settings | None = None,
+    long_tables: bool = True,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[ArticleResult]:
+    """Yield one :class:`ArticleResult` per input article, in input order.
+
+    With paths as input the corpus is read twice: a first pass learns the lines
+    each outlet repeats across its articles (site boilerplate) for the
+    segmenter; the second pass analyses. ``settings.jobs`` worker processes
+    share the batches; a single batch is analysed in-process.
+    """
+    settings = settings or Settings()
+    resolve_metrics(settings.metrics)  # fail fast on unknown names, before any reading
+    reusable = not isinstance(source, Iterator)
+    index = _boilerplate_index(_articles(source, settings)) if reusable else None
+    if not reusable:
+        source = list(source)  # type: ignore[arg-type]
+        index = _boilerplate_index(_articles(source, settings))
+
+    def table(batch: list[Article]) -> dict[str, frozenset[str]]:
+        return {o: index.repeated(o) for o in {a.outlet or "" for a in batch}}
+
+    batches = _batched(_articles(source, settings), settings.batch_size)
+    first = next(batches, None)
+    if first is None:
+        return
+    second = next(batches, None)
+    if second is None or settings.workers <= 1:
+        _init_worker(settings, long_tables)
+        for batch in (b for b in (first, second) if b is not None):
+            for r in _run_batch(batch, table(batch)):
+                yield r
+                if progress:
+                    progress(1)
+        for batch in batches:
+            for r in _run_batch(batch, table(batch)):
+                yield r
+                if progress:
+                    progress(1)
+        return
+    # spawn, not fork: polars' thread pool in the parent makes fork unsafe
+    ctx = get_context("spawn")
+    window = settings.workers * 2
+    with ProcessPoolExecutor(settings.workers, mp_context=ctx, initializer=_init_worker, initargs=(settings, long_tables)) as pool:
+        pending: list[Future[list[ArticleResult]]] = []
+        def chain() -> Iterator[list[Article]]:
+            yield first
+            yield second  # type: ignore[misc]
+            yield from batches
+        for batch in chain():
+            pending.append(pool.submit(_run_batch, batch, table(batch)))
+            while len(pending) >= window:
+                for r in pending.pop(0).result():
+                    yield r
+                    if progress:
+                        progress(1)
+        for fut in pending:
+            for r in fut.result():
+                yield r
+                if progress:
+                    progress(1)
+
+
+def results_frame(rows: list[dict[str, Any]], metrics: Sequence[Metric]) -> pl.DataFrame:
+    """Article rows as a frame with the documented schema."""
+    schema = {**BASE_COLUMNS, **output_schema(metrics)}
+    return pl.DataFrame(rows, schema=schema, strict=False, orient="row") if rows else pl.DataFrame(schema=schema)
+
+
+ATTRIBUTION_SCHEMA: dict[str, pl.DataType] = {"id": pl.String(), "outlet": pl.String()}
+CUE_SCHEMA: dict[str, pl.DataType] = {
+    "id": pl.String(),
+    "outlet": pl.String(),
+    "text": pl.String(),
+    "kind": pl.String(),
+    "group": pl.String(),
+    "in_quote": pl.Boolean(),
+    "start": pl.Int64(),
+    "end": pl.Int64(),
+}
+
+
+def _frame(rows: list[dict[str, Any]], schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    if not rows:
+        return pl.DataFrame(schema=schema)
+    return pl.DataFrame(rows, infer_schema_length=None)
+
+
+def analyze(
+    source: Source,
+    *,
+    settings: Settings | None = None,
+    long_tables: bool = True,
+    progress: Callable[[int], None] | None = None,
+    **options: Any,
+) -> Analysis:
+    """Analyse articles from paths (files, folders, globs) or Article objects.
+
+    Keyword ``options`` are :class:`~biaslens.settings.Settings` fields, e.g.
+    ``analyze("data/demo", metrics=["ads"], jobs=1)``.
+    """
+    if options:
+        if "metrics" in options and options["metrics"] is not None:
+            options["metrics"] = tuple(options["metrics"])
+        if "entities" in options:
+            options["entities"] = tuple(options["entities"] or ())
+        settings = (settings or Settings()).replace(**options)
+    settings = settings or Settings()
+    metrics = resolve_metrics(settings.metrics)
+    rows: list[dict[str, Any]] = []
+    attributions: list[dict[str, Any]] = []
+    cues: list[dict[str, Any]] = []
+    tones: list[dict[str, Any]] = []
+    for r in iter_results(source, settings=settings, long_tables=long_tables, progress=progress):
+        rows.append(r.row)
+        attributions.extend(r.attributions)
+        cues.extend(r.cues)
+        tones.extend(r.entity_tone)
+    return Analysis(
+        articles=results_frame(rows, metrics),
+        attributions=_frame(attributions, ATTRIBUTION_SCHEMA),
+        cues=_frame(cues, CUE_SCHEMA),
+        entity_tone=_frame(tones, {"id": pl.String(), "outlet": pl.String(), "entity": pl.String()}) if settings.entities else None,
+        metrics=metrics,
+        settings=settings,
+    )
