@@ -1,0 +1,926 @@
+"""Attribution extraction for English news: who is cited, with which cue, saying what.
+
+An attribution is a source / cue / content triple in the sense of PolNeAR
+(Newell, Margolin & Ruths, "An attribution relations corpus for political
+news", LREC 2018) and of Pareti's PARC scheme (Pareti 2016): "Peskov (source)
+told reporters (cue) that the meeting ... (content)". The extractor is rule
+based (regular expressions, the lexicons in ``biaslens/lexicons/attribution``
+and heuristics for noun phrases, appositives and pronouns), so it needs no
+model download and runs at hundreds of articles per second.
+
+Cues inside quotation marks are not extracted: a quoted speaker's own
+"I think" belongs to the quoted voice, and PolNeAR does not annotate it either.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from typing import Any, Iterable, Iterator
+
+from biaslens.lexicons import load_lines, load_set, load_table
+
+__all__ = [
+    "Attribution",
+    "SPEAKER_TYPES",
+    "KINDS",
+    "attributions",
+    "quote_spans",
+    "direct_quote_share",
+    "iter_speakers",
+]
+
+Span = tuple[int, int]
+
+#: Values of :attr:`Attribution.speaker_type`.
+SPEAKER_TYPES = ("named_person", "named_org", "pronoun", "anonymous", "vague_group", "none")
+#: Values of :attr:`Attribution.kind`.
+KINDS = ("direct", "indirect", "according_to", "mixed")
+
+_FAM = "attribution"
+COLON_QA = False
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One attribution: speaker, cue and content with their character spans.
+
+    Spans are (start, end) offsets into the text given to :func:`attributions`
+    (``None`` where absent: e.g. "It was announced that ..." has no speaker).
+    ``canonical`` is the speaker's name after merging repeated mentions
+    ("Kremlin spokesman Dmitry Peskov" ... "Peskov" ... "he" -> "Dmitry Peskov").
+    ``anonymous`` is True for ``anonymous`` and ``vague_group`` speakers.
+    """
+
+    speaker: str | None
+    speaker_span: Span | None
+    cue: str
+    cue_span: Span
+    content: str | None
+    content_span: Span | None
+    kind: str
+    speaker_type: str
+    referent: str | None
+    is_official: bool
+    canonical: str | None
+    anonymous: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+# --------------------------------------------------------------------------- lexicons
+
+
+def _inflect(lemma: str) -> dict[str, str]:
+    """Regular English inflections of a verb lemma (form -> tag)."""
+    if lemma.endswith("ee"):
+        past, ing = lemma + "d", lemma + "ing"
+    elif lemma.endswith("e"):
+        past, ing = lemma + "d", lemma[:-1] + "ing"
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        past, ing = lemma[:-1] + "ied", lemma + "ing"
+    else:
+        past, ing = lemma + "ed", lemma + "ing"
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        third = lemma + "es"
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        third = lemma[:-1] + "ies"
+    else:
+        third = lemma + "s"
+    return {lemma: "base", third: "3sg", past: "past", ing: "ing"}
+
+
+@lru_cache(maxsize=None)
+def _verbs() -> dict[str, tuple[str, str, str]]:
+    """Every reporting-verb form -> (lemma, class, tag)."""
+    irregular = {row[0]: row[1:] for row in load_table(_FAM, "irregular_verbs.txt")}
+    out: dict[str, tuple[str, str, str]] = {}
+    for lemma, cls in load_table(_FAM, "reporting_verbs.txt"):
+        forms = _inflect(lemma)
+        if lemma in irregular:
+            past, part, ing = (list(irregular[lemma]) + ["-", "-", "-"])[:3]
+            forms = {k: v for k, v in forms.items() if v in ("base", "3sg") or (v == "past" and past == "-") or (v == "ing" and ing == "-")}
+            if past != "-":
+                forms[past] = "past"
+            if part != "-":
+                forms.setdefault(part, "part")
+            if ing != "-":
+                forms[ing] = "ing"
+        for form, tag in forms.items():
+            # the first class listed wins (speech before evidence for "suggest")
+            out.setdefault(form, (lemma, cls, tag))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _multiword() -> tuple[tuple[tuple[str, ...], str], ...]:
+    rows = [(tuple(r[0].lower().split()), r[1] if len(r) > 1 else "speech") for r in load_table(_FAM, "multiword_cues.txt")]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@lru_cache(maxsize=None)
+def _cue_ext() -> re.Pattern[str]:
+    alts = "|".join(f"(?:{a})" for a in load_lines(_FAM, "cue_extensions.txt"))
+    return re.compile(rf"(?:,?\s+(?:{alts}))+(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _audience() -> re.Pattern[str]:
+    alts = "|".join(re.escape(a) for a in sorted(load_lines(_FAM, "audiences.txt"), key=len, reverse=True))
+    return re.compile(rf"\s+(?:{alts})\b", re.IGNORECASE)
+
+
+def _set(name: str) -> frozenset[str]:
+    return load_set(_FAM, name)
+
+
+@lru_cache(maxsize=None)
+def _ambiguous() -> dict[str, str]:
+    return {r[0].lower(): r[1] for r in load_table(_FAM, "ambiguous_forms.txt")}
+
+
+@lru_cache(maxsize=None)
+def _pronouns() -> dict[str, str]:
+    return {r[0].lower(): r[1] for r in load_table(_FAM, "pronouns.txt")}
+
+
+# --------------------------------------------------------------------------- quotes
+
+_DQ_OPEN = "“„«"
+_DQ_CLOSE = "”»"
+_DQ_ANY = re.compile(r"[“”„«»\"]|''|``")
+_SQ = re.compile(r"[‘’']")
+
+
+def _raw_quote_spans(text: str) -> list[Span]:
+    """Quoted regions, quote marks included, in text order.
+
+    Double quotes pair within a paragraph; a quote left open at the end of a
+    paragraph runs to its end (news convention: a continuing quote reopens the
+    next paragraph without closing the previous one). Single quotes pair only
+    outside double quotes, and only where they cannot be apostrophes
+    ("Moscow’s", "’90s", "students’ union" without an opening mark).
+    """
+    spans: list[Span] = []
+    for para in re.finditer(r"[^\n]+", text):
+        p0, p = para.start(), para.group()
+        open_at: int | None = None
+        para_spans: list[Span] = []
+        for m in _DQ_ANY.finditer(p):
+            ch = m.group()
+            if open_at is None:
+                if ch in _DQ_CLOSE:
+                    continue  # stray closing mark: nothing to pair it with
+                if ch == "''" and not (m.start() == 0 or not p[m.start() - 1].isalnum()):
+                    continue
+                open_at = m.start()
+            else:
+                if ch in _DQ_OPEN or ch == "``":
+                    continue
+                if ch == '"' and m.end() < len(p) and p[m.end()].isalnum() and p[m.start() - 1].isspace():
+                    # a straight quote glued to the next word opens a new quote:
+                    # the previous one was never closed
+                    para_spans.append((p0 + open_at, p0 + m.start()))
+                    open_at = m.start()
+                    continue
+                para_spans.append((p0 + open_at, p0 + m.end()))
+                open_at = None
+        if open_at is not None:
+            para_spans.append((p0 + open_at, p0 + len(p.rstrip())))
+        # single quotes outside double-quoted regions
+        open_sq: int | None = None
+        for m in _SQ.finditer(p):
+            i = m.start()
+            if any(s - p0 <= i < e - p0 for s, e in para_spans):
+                continue
+            before = p[i - 1] if i else " "
+            after = p[i + 1] if i + 1 < len(p) else " "
+            if open_sq is None:
+                if m.group() != "’" and not before.isalnum() and (after.isalpha() or after in "“\""):
+                    open_sq = i
+                elif m.group() == "’" and not before.isalnum() and after.isalpha() and i + 1 < len(p):
+                    # headline style uses ’ as an opening mark too; never before digits ('90s)
+                    open_sq = i
+            else:
+                if not after.isalnum() and before not in " \t" and i - open_sq > 1:
+                    para_spans.append((p0 + open_sq, p0 + i + 1))
+                    open_sq = None
+        spans.extend(para_spans)
+    spans.sort()
+    return spans
+
+
+def quote_spans(text: str, attributions: list | None = None) -> list[Span]:
+    """Spans of quoted material in ``text`` (quote marks included), merged and sorted.
+
+    Straight and curly double quotes, quotes continuing across paragraphs,
+    single quotes that are not apostrophes. ``attributions`` (from
+    :func:`attributions`) add the content of direct quotes whose marks were
+    lost, so the hedging and sentiment modules can tell the journalist's voice
+    from quoted voices.
+    """
+    spans = list(_raw_quote_spans(text))
+    if attributions:
+        for a in attributions:
+            if getattr(a, "kind", None) == "direct" and a.content_span:
+                spans.append(tuple(a.content_span))
+    spans.sort()
+    merged: list[Span] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            if e > merged[-1][1]:
+                merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def direct_quote_share(text: str, spans: list[Span] | None = None) -> float:
+    """Share of non-space characters of ``text`` inside quotation marks (0..1)."""
+    if spans is None:
+        spans = quote_spans(text)
+    total = sum(1 for c in text if not c.isspace())
+    if not total:
+        return 0.0
+    inside = sum(1 for s, e in spans for c in text[s:e] if not c.isspace())
+    return min(1.0, inside / total)
+
+
+# --------------------------------------------------------------------------- tokens and sentences
+
+_TOKEN = re.compile(r"[^\W_]+(?:[’'\-.&][^\W_]+)*\.?|''|``|[^\w\s]", re.UNICODE)
+_ABBREV = frozenset(
+    "mr mrs ms dr sen rep gov gen lt col capt sgt adm st jr sr inc corp co ltd no vs v jan feb mar apr jun jul aug sep sept oct nov dec "
+    "u.s u.k u.n d.c a.m p.m prof rev ft mt ave blvd dept est approx fig e.g i.e etc".split()
+)
+
+
+@dataclass(slots=True)
+class _Tok:
+    s: int
+    e: int
+    t: str
+    low: str
+    q: bool  # inside quotation marks
+
+
+def _tokens(text: str, start: int, end: int, inq: bytearray) -> list[_Tok]:
+    out: list[_Tok] = []
+    for m in _TOKEN.finditer(text, start, end):
+        t = m.group()
+        s, e = m.start(), m.end()
+        if t.endswith(".") and len(t) > 1:
+            stem = t[:-1].lower()
+            if not (stem in _ABBREV or (len(stem) == 1 and t[0].isupper()) or "." in stem):
+                # a sentence-final period is its own token
+                out.append(_Tok(s, e - 1, t[:-1], stem, bool(inq[s])))
+                out.append(_Tok(e - 1, e, ".", ".", bool(inq[e - 1])))
+                continue
+        out.append(_Tok(s, e, t, t.lower(), bool(inq[s])))
+    return out
+
+
+_SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n")
+
+
+def _sentences(text: str, inq: bytearray) -> list[Span]:
+    """Sentence spans: split after . ! ? before a capital, never inside quotes or after abbreviations."""
+    out: list[Span] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        end = m.end()
+        if m.group() != "\n":
+            if inq[m.start()] and end < len(text) and inq[min(end + 1, len(text) - 1)]:
+                continue
+            wm = re.search(r"([\w.]+)\.+$", text[max(0, m.start() - 20):m.start() + 1])
+            if wm and text[m.start()] == ".":
+                w = wm.group(1).lower().rstrip(".")
+                if w in _ABBREV or (len(w) == 1 and w.isalpha()):
+                    continue
+        if text[start:end].strip():
+            out.append((start, end))
+        start = end
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out
+
+
+# --------------------------------------------------------------------------- speaker phrases
+
+
+def _is_cap(t: str) -> bool:
+    return t[:1].isupper()
+
+
+@lru_cache(maxsize=None)
+def _np_ok() -> frozenset[str]:
+    return _set("np_stops.txt") | frozenset(_verbs())
+
+
+_DETS = frozenset("a an the this that these those his her their its our my your no any each every another such".split())
+_PUNCT_STOP = frozenset(',;:()[]"“”‘’\'!?.–—')
+
+
+def _np_token(tok: _Tok, allow_caps_verb: bool = False) -> bool:
+    if tok.q:
+        return False
+    low = tok.low
+    if low in _PUNCT_STOP:
+        return False
+    if low in ("'s", "’s", "-", "&", "of", "s"):
+        return True
+    if low in _np_ok():
+        # a capitalised form like "Post" or "Tell" inside a name is still a name
+        return _is_cap(tok.t) and low not in _set("np_stops.txt") and allow_caps_verb
+    if not tok.t[:1].isalnum():
+        return False
+    return True
+
+
+def _left_np(toks: list[_Tok], j: int, lo: int) -> tuple[int, int] | None:
+    """Token range [i, j) of the noun phrase ending right before index ``j``."""
+    i = j
+    while i > lo and j - i < 9 and _np_token(toks[i - 1], allow_caps_verb=True):
+        i -= 1
+    # an NP does not start with "of" / possessive marks
+    while i < j and toks[i].low in ("of", "'s", "’s", "-", "&", "s"):
+        i += 1
+    if i >= j:
+        return None
+    # lowercase -ed/-ing word at the start is a verb of a previous clause ("announced ...")
+    while i < j - 1 and not _is_cap(toks[i].t) and toks[i].low.endswith(("ed", "ing", "ly")) and toks[i].low not in _set("anonymous_sources.txt"):
+        i += 1
+    return i, j
+
+
+def _right_np(toks: list[_Tok], i: int, hi: int, max_len: int = 12) -> tuple[int, int] | None:
+    """Token range [i, k) of the noun phrase starting at ``i`` (for "said X", "according to X")."""
+    k = i
+    while k < hi and k - i < max_len:
+        tok = toks[k]
+        if tok.q or tok.low in _PUNCT_STOP:
+            break
+        if tok.low in ("that", "who", "which", "when", "while", "because", "but", "and", "as", "if", "since", "after", "before"):
+            break
+        if tok.low in _verbs() and not _is_cap(tok.t) and k > i:
+            break
+        if tok.low in _set("cue_modifiers.txt") and k > i and not _is_cap(tok.t) and tok.low not in ("first",):
+            break
+        k += 1
+    return (i, k) if k > i else None
+
+
+# --------------------------------------------------------------------------- speaker typing
+
+
+@dataclass(slots=True)
+class _Speaker:
+    text: str
+    span: Span
+    type: str
+    canonical: str | None
+    official: bool
+    referent: str | None = None
+
+
+_NAME_EXCLUDE = frozenset(
+    "the a an this that these those his her their its monday tuesday wednesday thursday friday saturday sunday "
+    "january february march april may june july august september october november december".split()
+)
+
+
+def _name_runs(words: list[str]) -> list[list[str]]:
+    """Runs of capitalised words that are not titles, org heads or determiners."""
+    titles, orgs, anon = _set("titles.txt"), _set("org_heads.txt"), _set("anonymous_sources.txt")
+    runs: list[list[str]] = []
+    cur: list[str] = []
+    for w in words:
+        low = w.lower().rstrip(".")
+        base = re.sub(r"[’']s$", "", w)
+        if (_is_cap(w) and low not in titles and w.lower() not in titles and low not in orgs and low not in anon
+                and low not in _NAME_EXCLUDE and not (w.isupper() and len(w) > 1 and "." not in w)):
+            cur.append(base)
+            if base != w:  # possessive ends a name
+                runs.append(cur)
+                cur = []
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _head(words: list[str]) -> str:
+    """The head word of a speaker phrase: the last word before a post-modifier."""
+    cut = len(words)
+    for k, w in enumerate(words):
+        if k and w.lower() in ("of", "familiar", "close", "with", "in", "at", "from", "for", "who", "on", ","):
+            cut = k
+            break
+    head = words[cut - 1] if cut else words[-1]
+    return re.sub(r"[’']s$", "", head).lower()
+
+
+def _classify(text: str) -> tuple[str, bool]:
+    """(speaker_type, is_official) of a speaker phrase out of context."""
+    words = [m.group() for m in _TOKEN.finditer(text)]
+    if not words:
+        return "none", False
+    lows = [w.lower() for w in words]
+    joined = " " + " ".join(lows) + " "
+    official = any(w.rstrip(".") in _set("official_roles.txt") or w in _set("official_roles.txt") for w in lows) or any(
+        f" {r} " in joined for r in _set("official_roles.txt") if " " in r
+    )
+    if len(words) == 1 and lows[0] in _pronouns():
+        return "pronoun", False
+    head = _head(words)
+    orgs = _set("org_heads.txt")
+    has_org = any(w in orgs for w in lows) or any(f" {o} " in joined for o in orgs if " " in o)
+    acronym = any(w.isupper() and len(w) > 1 and w.isalpha() for w in words)
+    runs = _name_runs(words[1:] if lows[0] in _DETS else words)
+    # sentence-initial capital is no evidence of a name ("Officials said")
+    if runs and runs[0] and runs[0][0] == words[0] and len(runs[0]) == 1 and lows[0] in (_set("anonymous_sources.txt") | _set("vague_groups.txt") | _set("quantifiers.txt")):
+        runs = runs[1:]
+    quant = lows[0] in _set("quantifiers.txt") or (len(lows) > 1 and " ".join(lows[:2]) in _set("quantifiers.txt"))
+    if quant or (head in _set("vague_groups.txt") and not runs and head not in orgs) or (head in ("media", "press", "reports", "polls") ):
+        if head in ("report", "poll", "survey", "study") and lows[0] in ("the", "a", "an", "this", "that"):
+            return "named_org", official
+        return "vague_group", official
+    if head in orgs and (runs or has_org or acronym or lows[0] in ("the", "a", "an", "this", "that", "its", "their", "his", "her")):
+        return "named_org", official
+    if head in _set("anonymous_sources.txt") and not any(len(r) >= 1 and r[-1].lower() == head for r in runs):
+        # "a senior official", "Kremlin spokesman" (no name after the title)
+        if not runs or all(r[0].lower() in orgs or r[0].lower().rstrip("s") in orgs for r in runs) or head in ("officials", "sources", "source", "official"):
+            return "anonymous", official
+    if runs:
+        last = runs[-1]
+        if any(w.lower() in orgs for w in last) or (has_org and head in orgs):
+            return "named_org", official
+        return "named_person", official
+    if acronym or has_org:
+        return "named_org", official
+    if lows[0] in ("the", "this") and head in _set("titles.txt"):
+        return "named_person", official  # "the president": a specific, identifiable person
+    if head.endswith("s") and not head.endswith("ss"):
+        return "vague_group", official
+    return "anonymous", official
+
+
+def _canonical_name(text: str) -> str:
+    words = [m.group() for m in _TOKEN.finditer(text)]
+    runs = _name_runs(words)
+    if not runs:
+        return " ".join(w for w in words if w.lower() not in _DETS)
+    best = max(runs, key=len)
+    return " ".join(best)
+
+
+class _Canon:
+    """Per-document memory of named speakers, for canonicalisation and pronouns."""
+
+    def __init__(self) -> None:
+        self.persons: list[tuple[str, bool]] = []  # (canonical, official) in order of mention
+        self.history: list[_Speaker] = []
+
+    def person(self, name: str, official: bool) -> tuple[str, bool]:
+        parts = name.split()
+        for i in range(len(self.persons) - 1, -1, -1):
+            known, off = self.persons[i]
+            kparts = known.split()
+            if kparts and parts and kparts[-1] == parts[-1] and (len(parts) == 1 or len(kparts) == 1 or kparts[0] == parts[0]):
+                best = known if len(kparts) >= len(parts) else name
+                self.persons[i] = (best, off or official)
+                return best, off or official
+        self.persons.append((name, official))
+        return name, official
+
+    def resolve(self, pron: str) -> _Speaker | None:
+        agree = _pronouns().get(pron, "")
+        for sp in reversed(self.history):
+            if sp.type == "pronoun":
+                continue
+            if agree == "person" and sp.type == "named_person":
+                return sp
+            if agree == "it" and sp.type == "named_org":
+                return sp
+            if agree == "plural" and sp.type in ("named_org", "vague_group", "anonymous") and sp.text.lower().endswith("s"):
+                return sp
+        return None
+
+
+# --------------------------------------------------------------------------- the extractor
+
+
+@dataclass(slots=True)
+class _Cue:
+    i: int  # first token of the cue (after modifiers)
+    j: int  # one past the last cue token
+    lemma: str
+    cls: str
+    tag: str
+    kind: str = ""
+
+
+_NOUN_LEFT = _DETS | frozenset("of in on for with to by from at as".split())
+_ALWAYS_LEMMAS = frozenset("say tell add write tweet according".split())
+
+
+def _find_cues(toks: list[_Tok], lo: int, hi: int) -> list[_Cue]:
+    verbs = _verbs()
+    out: list[_Cue] = []
+    k = lo
+    while k < hi:
+        tok = toks[k]
+        if tok.q:
+            k += 1
+            continue
+        matched = False
+        for words, kind in _multiword():
+            n = len(words)
+            if k + n <= hi and all(toks[k + x].low == words[x] and not toks[k + x].q for x in range(n)):
+                out.append(_Cue(k, k + n, " ".join(words), "speech" if kind != "according_to" else "according", "multi", kind))
+                k += n
+                matched = True
+                break
+        if matched:
+            continue
+        v = verbs.get(tok.low)
+        amb = _ambiguous().get(tok.low) if v else None
+        if amb == "never":
+            v = None
+        elif amb == "noun" and v:
+            p = k - 1
+            while p >= lo and toks[p].low in _set("cue_modifiers.txt"):
+                p -= 1
+            if p < lo or not (toks[p].low in _pronouns() or (_is_cap(toks[p].t) and p > lo and not toks[p].low.endswith(("'s", "’s")) and toks[p].low not in _DETS)):
+                v = None
+        if v and (not _is_cap(tok.t) or k == lo or toks[k - 1].low in ('"', "“", ":")):
+            out.append(_Cue(k, k + 1, v[0], v[1], v[2]))
+        elif tok.low == ":" and k > lo:
+            out.append(_Cue(k, k + 1, ":", "colon", "colon"))
+        k += 1
+    return out
+
+
+def _skip_mods_left(toks: list[_Tok], i: int, lo: int) -> int:
+    mods = _set("cue_modifiers.txt")
+    while i > lo and toks[i - 1].low in mods and not toks[i - 1].q:
+        i -= 1
+    return i
+
+
+def _quote_before(quotes: list[Span], pos: int, text: str) -> Span | None:
+    """The quote that ends right before ``pos`` (only commas/spaces between)."""
+    for s, e in reversed(quotes):
+        if e <= pos:
+            if re.fullmatch(r"[\s,.!?—–-]*", text[e:pos]):
+                return s, e
+            return None
+    return None
+
+
+def _strip_quote(text: str, span: Span) -> Span:
+    s, e = span
+    while s < e and text[s] in "\"“”‘’'„«» `":
+        s += 1
+    while e > s and text[e - 1] in "\"“”‘’'„«» ,.`":
+        e -= 1
+    # keep a final period inside the quote out of the content, keep words
+    return s, e
+
+
+def _trim(text: str, s: int, e: int) -> Span | None:
+    while s < e and (text[s].isspace() or text[s] in ",:;—–-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:—–-"):
+        e -= 1
+    return (s, e) if e > s else None
+
+
+def attributions(text: str) -> list[Attribution]:
+    """All attributions in ``text``, in text order.
+
+    >>> [a.speaker for a in attributions('"We will win," Jane Roe said.')]
+    ['Jane Roe']
+    """
+    if not text or not text.strip():
+        return []
+    qspans = _raw_quote_spans(text)
+    inq = bytearray(len(text) + 1)
+    for s, e in qspans:
+        inq[s:e] = b"\x01" * (e - s)
+    canon = _Canon()
+    out: list[Attribution] = []
+    for ss, se in _sentences(text, inq):
+        toks = _tokens(text, ss, se, inq)
+        if not toks:
+            continue
+        out.extend(_sentence_attributions(text, toks, qspans, canon))
+    return out
+
+
+def _make_speaker(text: str, toks: list[_Tok], a: int, b: int, canon: _Canon, lo: int) -> _Speaker | None:
+    if b <= a:
+        return None
+    s, e = toks[a].s, toks[b - 1].e
+    stext = text[s:e]
+    low = stext.lower()
+    if b - a == 1 and low in _pronouns():
+        ptype = _pronouns()[low]
+        if ptype == "rel":
+            # "officials who said": the speaker is the noun phrase before the pronoun
+            k = a
+            if k > lo and toks[k - 1].low == ",":
+                k -= 1
+            ante = _left_np(toks, k, lo)
+            if ante:
+                sp = _make_speaker(text, toks, ante[0], ante[1], canon, lo)
+                if sp:
+                    return _Speaker(stext, (s, e), sp.type, sp.canonical, sp.official, referent=sp.canonical or sp.text)
+            return _Speaker(stext, (s, e), "pronoun", None, False)
+        ref = canon.resolve(low)
+        if ref is not None:
+            return _Speaker(stext, (s, e), "pronoun", ref.canonical, ref.official, referent=ref.canonical)
+        return _Speaker(stext, (s, e), "pronoun", None, False)
+    stype, official = _classify(stext)
+    canonical: str | None
+    if stype == "named_person":
+        name = _canonical_name(stext)
+        canonical, official = canon.person(name, official)
+    elif stype == "named_org":
+        canonical = re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"[’']s$", "", stext), flags=re.IGNORECASE)
+    else:
+        canonical = re.sub(r"^(?:the|a|an)\s+", "", stext, flags=re.IGNORECASE).lower()
+    return _Speaker(stext, (s, e), stype, canonical, official)
+
+
+def _appositive_left(toks: list[_Tok], j: int, lo: int) -> tuple[int, int] | None:
+    """For "X, <appositive>, said": token range of "X, <appositive>" ending before j (toks[j-1] is ',')."""
+    k = j - 2
+    while k > lo and j - k < 16 and toks[k].low != "," and not toks[k].q and toks[k].low not in ".;:":
+        k -= 1
+    if k <= lo or toks[k].low != "," or toks[k].q:
+        return None
+    appo = toks[k + 1:j - 1]
+    if not appo:
+        return None
+    first = appo[0]
+    if not (first.low in _DETS or first.low in ("who", "whose", "which") or first.t[:1].isdigit() or _is_cap(first.t) or first.low in _set("titles.txt")
+            or first.low in _set("anonymous_sources.txt")):
+        return None
+    np1 = _left_np(toks, k, lo)
+    if np1 is None:
+        return None
+    # the first phrase must name someone: capitalised or a source noun
+    if not any(_is_cap(t.t) for t in toks[np1[0]:np1[1]]) and not any(t.low in _set("anonymous_sources.txt") for t in toks[np1[0]:np1[1]]):
+        return None
+    return np1[0], j - 1
+
+
+def _sentence_attributions(text: str, toks: list[_Tok], qspans: list[Span], canon: _Canon) -> list[Attribution]:
+    lo, hi = 0, len(toks)
+    cues = _find_cues(toks, lo, hi)
+    results: list[Attribution] = []
+    last_speaker: _Speaker | None = None
+    taken_until = -1
+    sent_start, sent_end = toks[0].s, toks[-1].e
+    for ci, cue in enumerate(cues):
+        if cue.i < taken_until:
+            continue
+        i, j = cue.i, cue.j
+        speaker_rng: tuple[int, int] | None = None
+        inverted = False
+        kind = cue.kind
+        content: Span | None = None
+        cue_start = _skip_mods_left(toks, i, lo)
+        # "declined to comment", "went on to say": fold an infinitive into the cue before it
+        if cue.lemma == ":":
+            # headline or transcript style "X: ..." — X a short name-like phrase at the sentence start
+            left = toks[lo:i]
+            if not (1 <= len(left) <= 5) or j >= hi or any(t.q for t in left):
+                continue
+            if not _is_cap(left[0].t) or any(t.low in _np_ok() and not _is_cap(t.t) for t in left) or any(t.low in ",;" for t in left):
+                continue
+            if left[-1].t.isdigit() and toks[j].t[:1].isdigit():
+                continue
+            if left[0].low in ("note", "update", "updated", "photo", "related", "read", "watch", "editor's", "editor’s", "correction", "image", "video", "source", "sources", "credit", "listen", "see", "also", "more", "tags", "topics", "posted", "published", "by"):
+                continue
+            headline = text[:toks[lo].s].strip() == ""
+            if not (toks[j].q or headline or (COLON_QA and left[0].t in ("Q", "A") and len(left) == 1)):
+                continue
+            speaker_rng = (lo, i)
+            content = _trim(text, toks[j].s, sent_end)
+            cue_start = i
+        elif cue.cls == "according":
+            speaker_rng = _right_np(toks, j, hi, max_len=14)
+            kind = "according_to"
+            if speaker_rng:
+                after = speaker_rng[1]
+                if cue_start - lo <= 1 and after < hi and toks[after].low == ",":
+                    content = _trim(text, toks[after].s + 1, sent_end)
+                else:
+                    content = _trim(text, sent_start, toks[cue_start].s) if cue_start > lo else _trim(text, toks[after].s, sent_end)
+        else:
+            tag, cls = cue.tag, cue.cls
+            prev = toks[cue_start - 1] if cue_start > lo else None
+            # noun uses: "a statement", "the report", "his call for", "to say" without a cue before it
+            follows_cue = prev is not None and prev.low == "to" and bool(results) and results[-1].cue_span[1] >= prev.s - 1
+            if prev is not None and prev.low in _NOUN_LEFT and not follows_cue and not (prev.low in ("as", "by") and tag in ("past", "part")):
+                continue
+            if follows_cue:
+                # "declined to comment": merge with the previous attribution's cue
+                last = results.pop()
+                cs = last.cue_span[0]
+                ce = toks[j - 1].e
+                results.append(_replace_cue(last, text, (cs, ce)))
+                taken_until = j
+                continue
+            if prev is not None and prev.low in (",", "—", "–") and tag == "ing":
+                # ", adding that ...": the speaker of the main clause carries over
+                carried = last_speaker if last_speaker is not None else _first_subject(text, toks, lo, cue_start, canon)
+                cstart = _content_start(text, toks, j, hi, cue)
+                content = _content_after(text, toks, cstart, hi, qspans, sent_end)
+                a = _build(text, cue, toks[cue_start].s, toks[j - 1].e, carried, content, qspans, kind, carried_over=True)
+                results.append(a)
+                continue
+            passive = tag in ("past", "part") and i - 1 >= lo and toks[i - 1].low in ("was", "were", "been", "is", "are", "be", "being")
+            after_quote = prev is not None and (prev.q or (prev.low == "," and cue_start - 2 >= lo and toks[cue_start - 2].q))
+            if after_quote and j < hi:
+                # "…," said X  /  "…" said X
+                rn = _right_np(toks, j, hi)
+                if rn and (_is_cap(toks[rn[0]].t) or toks[rn[0]].low in _DETS or toks[rn[0]].low in _pronouns()
+                           or rn[1] >= hi or toks[rn[1]].low in (".", ",", ";")):
+                    speaker_rng, inverted = rn, True
+            if speaker_rng is None and prev is not None and not after_quote:
+                if prev.low == ",":
+                    speaker_rng = _appositive_left(toks, cue_start, lo)
+                elif prev.low == ")":
+                    # "Sen. Jane Roe (D-Ore.) said": skip the party label
+                    k = cue_start - 1
+                    while k > lo and toks[k].low != "(" and cue_start - k < 8:
+                        k -= 1
+                    if toks[k].low == "(":
+                        inner = _left_np(toks, k, lo)
+                        speaker_rng = (inner[0], cue_start) if inner else None
+                else:
+                    speaker_rng = _left_np(toks, cue_start, lo)
+            if speaker_rng is None and j < hi and cue_start == lo and tag in ("past", "3sg", "base"):
+                rn = _right_np(toks, j, hi)
+                if rn and _is_cap(toks[rn[0]].t):
+                    speaker_rng, inverted = rn, True
+            if speaker_rng is None and cls != "speech":
+                continue
+            if speaker_rng is not None and cls in ("belief", "evidence"):
+                if tag == "ing" or (tag in ("past", "part") and passive):
+                    continue
+                if cls == "belief" and j < hi and toks[j].low in (".", ",", ";", ")", "!"):
+                    continue
+            if speaker_rng is not None and cls == "stance" and tag == "ing":
+                continue
+            if speaker_rng is None and tag in ("ing", "base"):
+                continue
+            # passive "was announced by X"
+            if speaker_rng is not None and not inverted and passive:
+                k = j
+                while k < hi and k - j < 6 and toks[k].low != "by" and toks[k].low not in ".,;":
+                    k += 1
+                if k < hi and toks[k].low == "by":
+                    rn = _right_np(toks, k + 1, hi)
+                    if rn:
+                        speaker_rng, inverted = rn, True
+                else:
+                    speaker_rng = None  # "Clinton was asked", "is expected": the subject is not the source
+            cstart = _content_start(text, toks, j, hi, cue)
+            if inverted:
+                qb = _quote_before(qspans, toks[cue_start].s, text)
+                if qb:
+                    content = _strip_quote(text, qb)
+                else:
+                    content = _trim(text, sent_start, toks[cue_start].s)
+            else:
+                qb = _quote_before(qspans, toks[speaker_rng[0]].s, text) if speaker_rng else None
+                if qb and (cstart >= hi or toks[cstart].low in (".", "!", "?")):
+                    content = _strip_quote(text, qb)
+                elif speaker_rng and speaker_rng[0] > lo and toks[speaker_rng[0] - 1].low == "," and (cstart >= hi or toks[cstart].low in (".", "!", "?", ",")):
+                    content = _trim(text, sent_start, toks[speaker_rng[0] - 1].s)
+                else:
+                    content = _content_after(text, toks, cstart, hi, qspans, sent_end)
+        if cue.lemma == ":" or cue.cls == "according":
+            cs, ce = toks[cue_start].s, toks[j - 1].e
+        else:
+            cs, ce = toks[cue_start].s, toks[j - 1].e
+            if cue.lemma == "tell":
+                m = _audience().match(text, ce)
+                if m:
+                    ce = m.end()
+            m = _cue_ext().match(text, ce)
+            if m and (not inverted or speaker_rng is None or m.end() <= toks[speaker_rng[0]].s):
+                ce = m.end()
+        sp = _make_speaker(text, toks, speaker_rng[0], speaker_rng[1], canon, lo) if speaker_rng else None
+        if sp is not None:
+            canon.history.append(sp)
+            last_speaker = sp
+        a = _build(text, cue, cs, ce, sp, content, qspans, kind)
+        results.append(a)
+        taken_until = j
+    return results
+
+
+def _replace_cue(a: Attribution, text: str, span: Span) -> Attribution:
+    d = a.to_dict()
+    d["cue_span"] = span
+    d["cue"] = text[span[0]:span[1]]
+    return Attribution(**d)
+
+
+def _first_subject(text: str, toks: list[_Tok], lo: int, hi: int, canon: _Canon) -> _Speaker | None:
+    k = lo
+    while k < hi and (toks[k].q or toks[k].low in _PUNCT_STOP):
+        k += 1
+    rn = _right_np(toks, k, hi, max_len=8)
+    if rn is None:
+        return None
+    return _make_speaker(text, toks, rn[0], rn[1], canon, lo)
+
+
+def _content_start(text: str, toks: list[_Tok], j: int, hi: int, cue: _Cue) -> int:
+    k = j
+    if cue.lemma in ("tell", "ask", "inform", "remind", "assure", "warn", "urge", "advise"):
+        # skip the addressee: "told reporters that", "told The Associated Press"
+        n = 0
+        while k < hi and n < 6 and not toks[k].q and toks[k].low not in ("that", ",", ":", ".", "to", "about", "whether", "if", "why", "how", "what") and toks[k].low not in _verbs():
+            k += 1
+            n += 1
+        if k >= hi or toks[k].q or toks[k].low in (".",):
+            k = j if n > 3 else k
+    # skip setting phrases and the complementiser
+    m = _cue_ext().match(text, toks[k - 1].e) if k > 0 else None
+    if m:
+        while k < hi and toks[k].s < m.end():
+            k += 1
+    while k < hi and toks[k].low in ("that", ":", ",", "on", "of", "about", "—", "–"):
+        k += 1
+    return k
+
+
+def _content_after(text: str, toks: list[_Tok], k: int, hi: int, qspans: list[Span], sent_end: int) -> Span | None:
+    if k >= hi:
+        return None
+    s = toks[k].s
+    for qs, qe in qspans:
+        if qs <= s < qe and qs >= s - 1:
+            # the content is a quotation: take the whole quote (it may run over sentences)
+            rest = text[qe:sent_end].strip(" .,”\"’")
+            if not rest:
+                return _strip_quote(text, (qs, qe))
+            break
+    return _trim(text, s, sent_end)
+
+
+def _build(text: str, cue: _Cue, cs: int, ce: int, sp: _Speaker | None, content: Span | None, qspans: list[Span], kind: str,
+           carried_over: bool = False) -> Attribution:
+    if not kind:
+        kind = "indirect"
+        if content:
+            inside = [q for q in qspans if q[0] < content[1] and content[0] < q[1]]
+            if inside:
+                covered = sum(min(e, content[1]) - max(s, content[0]) for s, e in inside)
+                kind = "direct" if covered >= 0.9 * (content[1] - content[0]) or all(s <= content[0] and content[1] <= e + 1 for s, e in inside) else "mixed"
+            # "adding that “…”" with the quote right after "that"
+            if kind == "mixed" and inside and inside[0][0] <= content[0] + 1 and inside[-1][1] >= content[1] - 1:
+                kind = "direct"
+    if sp is None:
+        speaker = speaker_span = canonical = referent = None
+        stype, official = "none", False
+    else:
+        speaker_span = None if carried_over else sp.span
+        speaker = sp.text
+        stype, official, canonical, referent = sp.type, sp.official, sp.canonical, sp.referent
+        if carried_over:
+            # the speaker is implied, not written at this cue: keep the name, no span
+            speaker_span = sp.span
+    return Attribution(
+        speaker=speaker,
+        speaker_span=speaker_span,
+        cue=text[cs:ce],
+        cue_span=(cs, ce),
+        content=text[content[0]:content[1]] if content else None,
+        content_span=content,
+        kind=kind,
+        speaker_type=stype,
+        referent=referent,
+        is_official=official,
+        canonical=canonical,
+        anonymous=stype in ("anonymous", "vague_group"),
+    )
+
+
+def iter_speakers(items: Iterable[Attribution]) -> Iterator[str]:
+    """Canonical speaker names of ``items`` (falling back to the speaker text), skipping unsourced ones."""
+    for a in items:
+        name = a.canonical or a.speaker
+        if name:
+            yield name

@@ -1,0 +1,287 @@
+"""Charts of an outlet comparison, built with matplotlib's object API.
+
+Every function returns a :class:`matplotlib.figure.Figure` and never touches
+pyplot's global state, so it is safe in notebooks, servers and threads.
+Colours come from the Okabe–Ito palette (Okabe & Ito 2008, "Color Universal
+Design") and ColorBrewer's colour-blind-safe diverging ``RdBu`` map; figure
+height grows with the number of outlets so 30+ stay legible.
+Exposed as ``biaslens.plot``.
+"""
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+import polars as pl
+from matplotlib.figure import Figure
+
+from biaslens.comparison import TOO_FEW, as_polars, compare, time_series as _series
+
+__all__ = [
+    "OKABE_ITO",
+    "ranked",
+    "heatmap",
+    "distribution",
+    "entity_tone",
+    "time_series",
+    "save_figure",
+    "metric_label",
+    "overview",
+]
+
+#: Okabe & Ito (2008) colour-blind-safe qualitative palette (black last).
+OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
+_MAIN = "#0072B2"
+_MUTED = "#999999"
+_DIVERGING = "RdBu_r"
+_LINESTYLES = ("-", "--", ":", "-.")
+
+
+def metric_label(name: str) -> str:
+    """A readable axis label for a metric column (its registry description when short)."""
+    try:
+        from biaslens.registry import metric_columns
+
+        for c in metric_columns():
+            if c.name == name:
+                unit = f" ({c.unit})" if c.unit else ""
+                return f"{name}{unit}"
+    except Exception:
+        pass
+    return name
+
+
+def _height(n: int, per: float = 0.28, base: float = 1.4, minimum: float = 2.6) -> float:
+    return max(minimum, base + per * n)
+
+
+def _group_col(comparison: pl.DataFrame) -> str:
+    return comparison.columns[0]
+
+
+def ranked(comparison: Any, metric: str, *, title: str | None = None) -> Figure:
+    """Groups ranked by mean of ``metric`` with bootstrap-CI error bars.
+
+    ``comparison`` is a :func:`biaslens.compare` table (or an article table,
+    compared by outlet first). Groups flagged "too few articles" are drawn
+    grey and hollow at the bottom, unranked.
+    """
+    comp = as_polars(comparison)
+    if "metric" not in comp.columns:
+        comp = compare(comp, columns=[metric])
+    by = _group_col(comp)
+    part = comp.filter(pl.col("metric") == metric).filter(pl.col("mean").is_not_null())
+    part = part.with_columns(_few=(pl.col("flag") == TOO_FEW)).sort(["_few", "mean"], descending=[True, False])
+    n = part.height
+    fig = Figure(figsize=(7.5, _height(n)), layout="constrained")
+    ax = fig.add_subplot()
+    ax.set_title(title or f"{metric} by {by} (mean, 95% bootstrap CI)", fontsize=10)
+    ax.set_xlabel(metric_label(metric))
+    if n == 0:
+        ax.text(0.5, 0.5, "no data", ha="center", va="center", transform=ax.transAxes)
+        ax.set_yticks([])
+        return fig
+    y = np.arange(n)
+    mean = part["mean"].to_numpy()
+    lo = part["ci_low"].fill_null(float("nan")).to_numpy()
+    hi = part["ci_high"].fill_null(float("nan")).to_numpy()
+    err = np.vstack([np.nan_to_num(mean - lo), np.nan_to_num(hi - mean)]).clip(min=0)
+    few = part["_few"].to_numpy()
+    labels = [f"{g} (n={k})" for g, k in zip(part[by].to_list(), part["n"].to_list())]
+    for mask, colour, face in ((~few, _MAIN, _MAIN), (few, _MUTED, "white")):
+        if mask.any():
+            ax.errorbar(mean[mask], y[mask], xerr=err[:, mask], fmt="o", color=colour, mfc=face,
+                        ecolor=colour, capsize=2, ms=4, lw=1)
+    ax.set_yticks(y, labels, fontsize=8 if n <= 40 else 6)
+    ax.set_ylim(-0.7, n - 0.3)
+    ax.grid(axis="x", color="#dddddd", lw=0.6)
+    ax.set_axisbelow(True)
+    if few.any():
+        ax.set_xlabel(f"{metric_label(metric)}\n(grey, hollow: {TOO_FEW}, not ranked)")
+    return fig
+
+
+def heatmap(comparison: Any, *, columns: Sequence[str] | None = None, title: str | None = None,
+            annotate: bool | None = None) -> Figure:
+    """Group × metric heatmap of z-scores of the group means (diverging colormap).
+
+    z is computed per metric across groups: (mean − mean of means) ÷ SD of
+    means, so it shows where an outlet sits relative to the others, not
+    whether it is good or bad. Flagged groups are included but marked "*".
+    """
+    comp = as_polars(comparison)
+    if "metric" not in comp.columns:
+        comp = compare(comp, columns=columns)
+    by = _group_col(comp)
+    metrics = list(columns) if columns is not None else list(dict.fromkeys(comp["metric"].to_list()))
+    groups = list(dict.fromkeys(comp.sort(by)[by].to_list()))
+    few = set(comp.filter(pl.col("flag") == TOO_FEW)[by].to_list())
+    z = np.full((len(groups), len(metrics)), np.nan)
+    gi = {g: i for i, g in enumerate(groups)}
+    mi = {m: j for j, m in enumerate(metrics)}
+    for g, m, v in comp.filter(pl.col("metric").is_in(metrics)).select(by, "metric", "mean").iter_rows():
+        if v is not None:
+            z[gi[g], mi[m]] = v
+    # Reference mean/SD from the groups with enough articles, so one tiny
+    # outlet's extreme mean does not squash everyone else's colours.
+    ref = z[[g not in few for g in groups]] if any(g not in few for g in groups) else z
+    with np.errstate(invalid="ignore", divide="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        mu = np.nanmean(ref, axis=0) if z.size else z
+        sd = np.nanstd(ref, axis=0) if z.size else z
+        z = np.where(sd > 0, (z - mu) / sd, 0.0 * z)
+    fig = Figure(figsize=(max(5.0, 1.2 + 0.45 * len(metrics)), _height(len(groups), per=0.3, base=2.4)),
+                 layout="constrained")
+    ax = fig.add_subplot()
+    ax.set_title(title or f"{by} × metric (z-score of means)", fontsize=10)
+    if not groups or not metrics:
+        ax.text(0.5, 0.5, "no data", ha="center", va="center", transform=ax.transAxes)
+        return fig
+    lim = max(2.0, float(np.nanmax(np.abs(z))) if np.isfinite(z).any() else 2.0)
+    im = ax.imshow(np.ma.masked_invalid(z), cmap=_DIVERGING, vmin=-lim, vmax=lim, aspect="auto",
+                   interpolation="nearest")
+    ax.set_xticks(np.arange(len(metrics)), metrics, rotation=60, ha="right", fontsize=7)
+    ax.set_yticks(np.arange(len(groups)), [f"{g} *" if g in few else str(g) for g in groups],
+                  fontsize=8 if len(groups) <= 40 else 6)
+    if annotate is None:
+        annotate = len(groups) * len(metrics) <= 300
+    if annotate:
+        for i in range(len(groups)):
+            for j in range(len(metrics)):
+                if np.isfinite(z[i, j]):
+                    ax.text(j, i, f"{z[i, j]:.1f}", ha="center", va="center", fontsize=6,
+                            color="white" if abs(z[i, j]) > lim * 0.6 else "black")
+    fig.colorbar(im, ax=ax, label="z-score", shrink=0.8)
+    if few:
+        ax.set_xlabel(f"* {TOO_FEW}", fontsize=7)
+    return fig
+
+
+def distribution(metrics: Any, metric: str, by: str = "outlet", *, kind: str = "box",
+                 title: str | None = None) -> Figure:
+    """Distribution of ``metric`` per group (``kind``: "box" or "violin"), groups sorted by median."""
+    if kind not in ("box", "violin"):
+        raise ValueError(f"kind must be 'box' or 'violin', not {kind!r}")
+    frame = as_polars(metrics)
+    if "status" in frame.columns:
+        frame = frame.filter(pl.col("status") == "ok")
+    data: list[tuple[str, np.ndarray]] = []
+    if by in frame.columns and metric in frame.columns:
+        for (g,), part in frame.group_by(by):
+            x = part[metric].cast(pl.Float64).to_numpy()
+            x = x[np.isfinite(x)]
+            if x.size:
+                data.append((str(g), x))
+    data.sort(key=lambda t: (float(np.median(t[1])), t[0]))
+    n = len(data)
+    fig = Figure(figsize=(7.5, _height(n)), layout="constrained")
+    ax = fig.add_subplot()
+    ax.set_title(title or f"{metric} by {by} (distribution)", fontsize=10)
+    ax.set_xlabel(metric_label(metric))
+    if not n:
+        ax.text(0.5, 0.5, "no data", ha="center", va="center", transform=ax.transAxes)
+        ax.set_yticks([])
+        return fig
+    values = [x for _, x in data]
+    pos = np.arange(1, n + 1)
+    if kind == "box":
+        ax.boxplot(values, positions=pos, orientation="horizontal", widths=0.6, patch_artist=True,
+                   boxprops={"facecolor": "#cfe3f2", "edgecolor": _MAIN},
+                   medianprops={"color": OKABE_ITO[5]}, flierprops={"markersize": 2, "markeredgecolor": _MUTED})
+    else:
+        parts = ax.violinplot(values, positions=pos, orientation="horizontal", showmedians=True)
+        for body in parts["bodies"]:
+            body.set_facecolor(OKABE_ITO[1])
+            body.set_alpha(0.6)
+    ax.set_yticks(pos, [f"{g} (n={x.size})" for g, x in data], fontsize=8 if n <= 40 else 6)
+    ax.grid(axis="x", color="#dddddd", lw=0.6)
+    return fig
+
+
+def entity_tone(table: Any, *, by: str = "outlet", value: str = "tone_mean", top: int = 12,
+                title: str | None = None) -> Figure:
+    """Mention-weighted mean tone towards the most mentioned entities, per group (heatmap)."""
+    frame = as_polars(table) if table is not None else pl.DataFrame()
+    fig_rows: list[str] = []
+    ents: list[str] = []
+    grid = np.zeros((0, 0))
+    if frame.height and {"entity", "mentions", value, by} <= set(frame.columns):
+        frame = frame.filter(pl.col(value).is_not_null() & (pl.col("mentions") > 0))
+        ents = (frame.group_by("entity").agg(pl.col("mentions").sum()).sort(["mentions", "entity"],
+                descending=[True, False]).head(top)["entity"].to_list())
+        agg = (frame.filter(pl.col("entity").is_in(ents)).group_by(by, "entity")
+               .agg(((pl.col(value) * pl.col("mentions")).sum() / pl.col("mentions").sum()).alias("v")))
+        fig_rows = sorted(set(agg[by].cast(pl.String).to_list()))
+        grid = np.full((len(fig_rows), len(ents)), np.nan)
+        ri = {g: i for i, g in enumerate(fig_rows)}
+        ci = {e: j for j, e in enumerate(ents)}
+        for g, e, v in agg.iter_rows():
+            grid[ri[str(g)], ci[e]] = v
+    fig = Figure(figsize=(max(5.0, 1.5 + 0.5 * len(ents)), _height(len(fig_rows), per=0.3, base=2.4)),
+                 layout="constrained")
+    ax = fig.add_subplot()
+    ax.set_title(title or f"tone towards entities by {by} ({value}, mention-weighted)", fontsize=10)
+    if not fig_rows:
+        ax.text(0.5, 0.5, "no entity mentions", ha="center", va="center", transform=ax.transAxes)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        return fig
+    lim = max(0.1, float(np.nanmax(np.abs(grid))) if np.isfinite(grid).any() else 1.0)
+    im = ax.imshow(np.ma.masked_invalid(grid), cmap=_DIVERGING, vmin=-lim, vmax=lim, aspect="auto",
+                   interpolation="nearest")
+    ax.set_xticks(np.arange(len(ents)), ents, rotation=60, ha="right", fontsize=7)
+    ax.set_yticks(np.arange(len(fig_rows)), fig_rows, fontsize=8 if len(fig_rows) <= 40 else 6)
+    fig.colorbar(im, ax=ax, label=value, shrink=0.8)
+    return fig
+
+
+def time_series(metrics: Any, metric: str, by: str = "outlet", *, every: str = "1mo", top: int = 8,
+                title: str | None = None) -> Figure:
+    """Per-group mean of ``metric`` over time (the ``top`` groups with most articles)."""
+    frame = as_polars(metrics)
+    fig = Figure(figsize=(8.0, 4.2), layout="constrained")
+    ax = fig.add_subplot()
+    ax.set_title(title or f"{metric} over time by {by} (mean per {every})", fontsize=10)
+    ax.set_ylabel(metric_label(metric))
+    series = pl.DataFrame()
+    if "published" in frame.columns and metric in frame.columns:
+        series = _series(frame, metric, by, every=every)
+    if series.is_empty():
+        ax.text(0.5, 0.5, "no dated articles", ha="center", va="center", transform=ax.transAxes)
+        return fig
+    biggest = (series.group_by(by).agg(pl.col("n").sum()).sort(["n", by], descending=[True, False])
+               .head(top)[by].to_list())
+    for k, g in enumerate(sorted(biggest)):
+        part = series.filter(pl.col(by) == g)
+        ax.plot(part["period"].to_list(), part["mean"].to_list(), marker="o", ms=3, lw=1.2,
+                color=OKABE_ITO[k % len(OKABE_ITO)], ls=_LINESTYLES[(k // len(OKABE_ITO)) % len(_LINESTYLES)],
+                label=str(g))
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    ax.grid(color="#dddddd", lw=0.6)
+    fig.autofmt_xdate()
+    return fig
+
+
+def save_figure(fig: Figure, path_stem: str | Path, *, dpi: int = 150, formats: Sequence[str] = ("png", "svg")
+                ) -> list[Path]:
+    """Write ``fig`` as ``<path_stem>.png`` (≥150 dpi) and ``.svg``; returns the paths."""
+    stem = Path(path_stem)
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    out = []
+    for fmt in formats:
+        path = stem.with_name(f"{stem.name}.{fmt}")
+        fig.savefig(path, format=fmt, dpi=max(150, dpi), metadata={"Date": None} if fmt == "svg" else None)
+        out.append(path)
+    return out
+
+
+def overview(comparison: Any, *, columns: Sequence[str] | None = None) -> list[tuple[str, Figure]]:
+    """The standard set of (name, figure) for a comparison: heatmap + one ranked chart per metric."""
+    comp = as_polars(comparison)
+    metrics = list(columns) if columns is not None else list(dict.fromkeys(comp["metric"].to_list()))
+    figs = [("heatmap", heatmap(comp, columns=metrics))]
+    figs += [(f"ranked_{m}", ranked(comp, m)) for m in metrics]
+    return figs
+

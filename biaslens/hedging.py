@@ -1,0 +1,634 @@
+"""Hedges, boosters and approximators, and whose voice they are in.
+
+A *hedge* marks a claim as uncertain ("could", "reportedly", "is expected
+to", "it is believed", "some say"); a *booster* marks it as certain
+("certainly", "there is no doubt"); an *approximator* makes a quantity or
+time vague ("around 1200 GMT") without questioning the claim, so it is
+counted apart. For media analysis the voice matters: a cue inside a
+quotation belongs to the quoted source, one in the narrative to the outlet.
+
+Method: cue lexicons (``biaslens/lexicons/hedging/``, one file per group,
+after Hyland 1998 "Hedging in Scientific Research Articles", Hyland 2005
+"Metadiscourse", Prince, Frader & Bosk 1982, and the Wikipedia weasel-word
+guideline as used by Ganter & Strube 2009) matched with precompiled regular
+expressions, then context rules that reject non-epistemic readings (ability
+"could not be reached", the month "May", the noun "might", "appeared in
+court", "suggested a meeting", "potential buyers", "as soon as possible").
+Overlapping candidates are resolved longest-first, so "no doubt" is a
+booster, "not certain" a hedge and "could not be verified" one
+uncertainty cue rather than a modal.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from typing import Any, Callable, Sequence
+
+from biaslens.lexicons import load_lines
+
+__all__ = ["Cue", "GROUPS", "KINDS", "hedges", "quote_spans_fallback"]
+
+KINDS: tuple[str, ...] = ("hedge", "booster", "approximator")
+
+#: lexicon file -> (kind, group), in priority order for equally long matches.
+_FILES: tuple[tuple[str, str, str], ...] = (
+    ("negated_boosters.txt", "hedge", "negated_booster"),
+    ("uncertainty_reporting.txt", "hedge", "uncertainty_reporting"),
+    ("weasels.txt", "hedge", "weasel"),
+    ("forecasts.txt", "hedge", "forecast"),
+    ("epistemic_modals.txt", "hedge", "epistemic_modal"),
+    ("epistemic_verbs.txt", "hedge", "epistemic_verb"),
+    ("epistemic_adjectives.txt", "hedge", "epistemic_adjective"),
+    ("epistemic_adverbs.txt", "hedge", "epistemic_adverb"),
+    ("boosters.txt", "booster", "booster"),
+    ("approximators.txt", "approximator", "approximator"),
+    ("vague_quantifiers.txt", "approximator", "vague_quantifier"),
+)
+
+#: every group a cue can have, with its kind.
+GROUPS: dict[str, str] = {group: kind for _, kind, group in _FILES}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One hedge, booster or approximator found in a text.
+
+    ``span`` is (start, end) into the analysed text, ``text == text[start:end]``;
+    ``in_quote`` says the cue lies inside quoted material (the source's voice);
+    ``sentence`` is the index of its sentence (``None`` when not computed).
+    """
+
+    text: str
+    span: tuple[int, int]
+    kind: str
+    group: str
+    in_quote: bool = False
+    sentence: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["span"] = list(self.span)
+        return d
+
+
+# --------------------------------------------------------------------------
+# pattern compilation
+
+_BE = r"(?:\s+(?:is|are|was|were|be|been|being|am)|'s|'re|'m)"
+_NOT = r"(?:not|never|cannot|\w*n't)"
+_APOS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+_WORDCHAR = r"[\w']"
+
+
+_BE_START = r"(?:is|are|was|were|be|been|being|am)"
+
+
+def _fragment(entry: str, macros: dict[str, str]) -> str:
+    if entry.startswith("{BE}"):  # no leading space where the entry starts
+        entry = "{BE_START}" + entry[4:]
+    out = entry.replace(" ", r"\s+").replace("{BE_START}", _BE_START)
+    for name, value in macros.items():
+        out = out.replace("{" + name + "}", value)
+    return out
+
+
+def _alternation(lines: Sequence[str]) -> str:
+    return "|".join(sorted(lines, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _macros() -> dict[str, str]:
+    people = _alternation([_fragment(e, {}) for e in load_lines("hedging", "weasel_people.txt")])
+    say = _alternation([_fragment(e, {}) for e in load_lines("hedging", "weasel_verbs.txt")])
+    return {"BE": _BE, "NOT": _NOT, "PEOPLE": f"(?:{people})", "SAY": f"(?:{say})"}
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    macros = _macros()
+    out = []
+    for name, kind, group in _FILES:
+        frags = [_fragment(e, macros) for e in load_lines("hedging", name)]
+        # file order is priority order: the regex engine takes the first
+        # alternative that matches at a position, so files list longer phrases
+        # first ("expected to" before "expected")
+        body = "|".join(f"(?:{f})" for f in frags)
+        out.append((re.compile(rf"(?<!{_WORDCHAR})(?:{body})(?![\w'-])", re.IGNORECASE), kind, group))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _word_set(name: str) -> frozenset[str]:
+    words: set[str] = set()
+    for e in load_lines("hedging", name):
+        words.update(w.lower() for w in e.split("|"))
+    return frozenset(words)
+
+
+# --------------------------------------------------------------------------
+# context helpers (work on the apostrophe-normalised text; offsets unchanged)
+
+_NEXT_TOKEN = re.compile(r"\s*([\w'$£€¥-]+|[^\w\s])?")
+_PREV_WORDS = re.compile(r"([\w'-]+)[^\w]*$")
+_TOKEN = re.compile(r"[\w'$£€¥.-]+|[^\w\s]")
+
+
+def _next_tokens(t: str, pos: int, n: int = 3) -> list[str]:
+    out: list[str] = []
+    for m in _TOKEN.finditer(t, pos, min(len(t), pos + 120)):
+        tok = m.group()
+        out.append(tok.rstrip(".") or tok if len(tok) > 1 else tok)
+        if len(out) >= n:
+            break
+    return out
+
+
+def _prev_tokens(t: str, pos: int, n: int = 3) -> list[str]:
+    """Up to ``n`` tokens before ``pos``, nearest last."""
+    toks = _TOKEN.findall(t, max(0, pos - 80), pos)
+    return toks[-n:]
+
+
+def _at_sentence_start(t: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and t[i] in " \t\"'“‘(«":
+        i -= 1
+    return i < 0 or t[i] in ".!?\n:;"
+
+
+_NUM = re.compile(
+    r"\s*(?:[$£€¥]\s?\d|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|billion|"
+    r"billions|dozen|dozens|half|a\s+third|a\s+quarter|noon|midnight|midday|dawn|dusk|daybreak|sunrise|sunset)(?![\w'])"
+    r"|the\s+(?:same\s+)?time\b|mid-\w)",
+    re.IGNORECASE,
+)
+_A_UNIT = re.compile(
+    r"\s*an?\s+(?:dozen|hundred|thousand|million|billion|third|quarter|half|fifth|tenth|week|month|year|decade|day|"
+    r"hour|minute|mile|kilometre|kilometer|metre|meter|percent|fortnight|century|quarter)s?\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\s*(?:1[5-9]\d\d|20\d\d)(?![\d,.%])")
+_NUM_BEFORE = re.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|dozen|day|days|week|weeks|month|"
+    r"months|year|years|hour|hours|minute|minutes|decade|decades|mile|miles|times)|%)\W*$",
+    re.IGNORECASE,
+)
+
+_ADVERBS = frozenset(
+    "also still even well easily potentially soon eventually only yet now then further possibly ultimately "
+    "theoretically quickly really just already one day".split()
+)
+_ABILITY_NEXT = frozenset("afford see hear feel smell barely hardly scarcely only no not never n't".split())
+_PRONOUNS = frozenset("i you we he she they it".split())
+_CLAUSE_END = frozenset(list(".,;:!?)\"'”’—–-") + "and but or if when as because so".split())
+_MONTH_BEFORE = frozenset(
+    "in on since until till by last next early late mid of through from to between before after during this that "
+    "each every since".split()
+)
+_MIGHT_NOUN_BEFORE = frozenset(
+    "his her its their our my your the military economic full all naval nuclear financial industrial air sheer "
+    "great russian american chinese western soviet western army's".split()
+)
+_PREPOSITIONS = frozenset(
+    "in on at before with alongside for during from inside outside via live together here there onstage onscreen "
+    "into outside behind beside near among under over after by as".split()
+)
+_DETERMINERS = frozenset("the a an his her their its this that these those my our your him them me us".split())
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|may|might|could|would|will|can|did|does|wo|isn't|wasn't|'s|'re|\w+ed)\b",
+    re.IGNORECASE,
+)
+_MUST_HAVE_NEXT = re.compile(r"\s+(?:been|\w+ed|\w+en|known|seen|done|made|felt|thought|had)\b", re.IGNORECASE)
+
+
+def _reject_could(t: str, s: int, e: int) -> bool:
+    nxt = [w.lower() for w in _next_tokens(t, e, 4)]
+    while nxt and nxt[0] in _ADVERBS - {"only"}:
+        nxt.pop(0)
+    if not nxt or nxt[0] in _CLAUSE_END:
+        return True  # ellipsis: "did all he could", "as fast as they could"
+    if nxt[0] in _ABILITY_NEXT or nxt[0].startswith("n't"):
+        return True
+    if t[s:e].lower().endswith("n't"):
+        return True
+    if nxt[0] in _PRONOUNS and _at_sentence_start(t, s):
+        return True  # polite request / question: "Could you ..."
+    prev = [w.lower() for w in _prev_tokens(t, s, 3)]
+    if prev[-2:] == ["so", "that"] or (len(prev) >= 2 and prev[-2] == "so" and prev[-1] in _PRONOUNS):
+        return True  # purpose: "so that they could vote"
+    return False
+
+
+def _reject_may(t: str, s: int, e: int) -> bool:
+    word = t[s:e]
+    nxt = _next_tokens(t, e, 2)
+    if not nxt or nxt[0] in _CLAUSE_END or nxt[0].lower() == "and":
+        return True  # "come what may", "May and June"
+    if nxt[0].lower() in {"i", "we"} and _at_sentence_start(t, s):
+        return True  # polite: "May I thank ..."
+    if word[0] == "M" and word != "MAY":
+        if nxt[0][:1].isdigit():
+            return True  # "May 5"
+        prev = _prev_tokens(t, s, 1)
+        if prev and (prev[0][:1].isdigit() or prev[0].lower() in _MONTH_BEFORE):
+            return True
+        if not _at_sentence_start(t, s):
+            return True  # month or surname ("Theresa May") mid-sentence
+        if nxt[0][:1].isupper() and nxt[0].lower() not in _PRONOUNS:
+            return True  # "May Day", headline month
+    return False
+
+
+def _reject_might(t: str, s: int, e: int) -> bool:
+    prev = _prev_tokens(t, s, 1)
+    if prev and prev[0].lower() in _MIGHT_NOUN_BEFORE:
+        return True
+    nxt = _next_tokens(t, e, 1)
+    return not nxt or nxt[0] in _CLAUSE_END or nxt[0].lower() in {"of", "and", "is", "was"}
+
+
+def _reject_appear(t: str, s: int, e: int) -> bool:
+    prev = [w.lower() for w in _prev_tokens(t, s, 1)]
+    if prev and prev[0] in {"it", "there", "would", "may", "might", "could"}:
+        return False
+    nxt = _next_tokens(t, e, 3)
+    while nxt and nxt[0].lower().endswith("ly") and nxt[0].lower() not in {"likely", "unlikely"}:
+        nxt.pop(0)
+    if not nxt:
+        return True
+    w = nxt[0]
+    lw = w.lower()
+    if lw == "to":
+        after = nxt[1].lower() if len(nxt) > 1 else ""
+        return not after or after in _DETERMINERS or after[:1].isdigit() or not nxt[1][:1].islower()
+    if lw in {"that", "as"}:
+        return False
+    if lw in _PREPOSITIONS or not w[:1].islower() or w[:1].isdigit():
+        return True  # show up: "appeared in court", "appeared on television"
+    return False  # "appeared calm": seem
+
+
+def _reject_suggest(t: str, s: int, e: int) -> bool:
+    word = t[s:e].lower()
+    prev = [w.lower() for w in _prev_tokens(t, s, 4)]
+    if any(p in _word_set("suggest_evidence_subjects.txt") for p in prev[-3:]):
+        return False  # "the data suggest", "this suggests": imply
+    if word == "suggesting" and prev and prev[-1] == ",":
+        return False  # "..., suggesting the economy is slowing"
+    nxt = _next_tokens(t, e, 1)
+    if nxt and nxt[0].lower() == "that":
+        clause = t[e : e + 90].split(".")[0]
+        if re.search(r"\bshould\b", clause, re.IGNORECASE):
+            return True  # mandative: "suggested that they should meet" = propose
+        return not _FINITE.search(clause[6:])
+    return True  # "suggested a compromise", "suggested meeting": propose
+
+
+def _reject_indicate(t: str, s: int, e: int) -> bool:
+    prev = [w.lower() for w in _prev_tokens(t, s, 4)]
+    # evidential only with an evidence subject; "he indicated that" is reporting
+    return not any(p in _word_set("suggest_evidence_subjects.txt") for p in prev[-3:])
+
+
+_QUANT_NOT_NEXT = frozenset("of than in and or , . ; : ! ? ) - — –".split())
+
+
+def _reject_most(t: str, s: int, e: int) -> bool:
+    prev = [w.lower() for w in _prev_tokens(t, s, 1)]
+    nxt = [w.lower() for w in _next_tokens(t, e, 1)]
+    if prev and prev[0] in {"the", "at", "its", "his", "her", "their", "our", "my", "your"}:
+        return True  # superlative: "the most important", "at most"
+    if not nxt:
+        return True
+    return not (nxt[0] == "of" or (nxt[0].endswith("s") and not nxt[0].endswith("ous") and not nxt[0].endswith("ss")))
+
+
+def _reject_certain_quant(t: str, s: int, e: int) -> bool:
+    nxt = [w.lower() for w in _next_tokens(t, e, 1)]
+    return not (nxt and nxt[0].endswith("s") and not nxt[0].endswith("ss") and nxt[0] not in {"is", "was", "has"})
+
+
+def _reject_potential(t: str, s: int, e: int) -> bool:
+    nxt = _next_tokens(t, e, 1)
+    if not nxt or not nxt[0][:1].isalpha():
+        return True  # noun: "its full potential."
+    w = nxt[0].lower()
+    return w in _word_set("potential_category_nouns.txt") or w in {
+        "for", "to", "of", "and", "or", "is", "was", "in", "that", "as", "are", "has", "will"}
+
+
+_POSSIBLE_IDIOM_BEFORE = frozenset("as if where whenever wherever every all made make makes making not extent".split())
+
+
+def _reject_possible(t: str, s: int, e: int) -> bool:
+    prev = [w.lower() for w in _prev_tokens(t, s, 3)]
+    if prev and (prev[-1] in _POSSIBLE_IDIOM_BEFORE or prev[-1].endswith("est") or prev[-1] in {"only", "it"} and
+                 len(prev) > 1 and prev[-2] in {"made", "make", "makes", "making"}):
+        return True  # "as soon as possible", "best possible", "made it possible"
+    return False
+
+
+def _reject_apparent(t: str, s: int, e: int) -> bool:
+    prev = [w.lower() for w in _prev_tokens(t, s, 1)]
+    # predicative "it became apparent" means evident, not seeming
+    return bool(prev) and prev[0] in {"is", "was", "are", "were", "became", "become", "becomes", "becoming", "be",
+                                     "been", "it", "readily", "already", "immediately", "increasingly", "'s"}
+
+
+def _reject_believe(t: str, s: int, e: int) -> bool:
+    nxt = [w.lower() for w in _next_tokens(t, e, 2)]
+    prev = [w.lower() for w in _prev_tokens(t, s, 2)]
+    if nxt and nxt[0] in {"in", "me", "us", "you"} and (len(nxt) < 2 or nxt[1] != "to"):
+        return True  # "believe in", "believe me"
+    if nxt[:2] == ["it", "or"]:
+        return True  # "believe it or not"
+    if prev and (prev[-1] in {"to", "can't", "cannot", "couldn't", "not", "never"} or prev[-1].endswith("n't")):
+        return True  # "hard to believe", "can't believe" (surprise, not doubt)
+    return False
+
+
+def _reject_think(t: str, s: int, e: int) -> bool:
+    nxt = [w.lower() for w in _next_tokens(t, e, 1)]
+    return bool(nxt) and nxt[0] in {"about", "of", "tank", "twice", "back", "again", "through", "so", "ahead", "big"}
+
+
+def _reject_doubt(t: str, s: int, e: int) -> bool:
+    prev = [w.lower() for w in _prev_tokens(t, s, 2)]
+    return bool(prev) and (prev[-1] in {"no", "not", "never", "without", "beyond", "little"} or prev[-1].endswith("n't"))
+
+
+def _reject_suspect(t: str, s: int, e: int) -> bool:
+    if t[s:e].lower() == "suspected":
+        return False  # "suspected militants", "police suspected"
+    nxt = [w.lower() for w in _next_tokens(t, e, 1)]
+    prev = [w.lower() for w in _prev_tokens(t, s, 1)]
+    # the noun "the suspect" is the most common news use
+    return not ((nxt and nxt[0] in {"that", "the", "a", "he", "she", "they", "it", "foul"}) or
+                (prev and prev[0] in _PRONOUNS | {"police", "officials", "investigators", "authorities"}))
+
+
+def _reject_assume(t: str, s: int, e: int) -> bool:
+    nxt = [w.lower() for w in _next_tokens(t, e, 2)]
+    # "assumed office/power/control" is taking on, not supposing
+    return not nxt or nxt[0] not in {"that", "the", "he", "she", "they", "it", "this", "we", "to", "there"} or (
+        nxt[0] == "the" and len(nxt) > 1 and nxt[1] in {"presidency", "role", "office", "post", "leadership", "throne"})
+
+
+def _reject_expect(t: str, s: int, e: int) -> bool:
+    prev = [w.lower() for w in _prev_tokens(t, s, 1)]
+    return bool(prev) and prev[0] in {"than", "as", "un"}  # "higher than expected" compares
+
+
+def _reject_supposed(t: str, s: int, e: int) -> bool:
+    nxt = [w.lower() for w in _next_tokens(t, e, 1)]
+    return bool(nxt) and nxt[0] == "to"  # "is supposed to" is obligation/plan
+
+
+def _reject_certain(t: str, s: int, e: int) -> bool:
+    nxt = [w.lower() for w in _next_tokens(t, e, 1)]
+    prev = [w.lower() for w in _prev_tokens(t, s, 1)]
+    if prev and prev[0] == "for":
+        return False
+    # only predicative "certain" is a booster: "is certain to", "certain that"
+    return not (not nxt or nxt[0] in {"that", "to", "of", "about", "whether", ".", ",", ";", "!", "?", "”", "\""})
+
+
+def _reject_sure(t: str, s: int, e: int) -> bool:
+    prev = [w.lower() for w in _prev_tokens(t, s, 2)]
+    if not prev:
+        return True
+    if prev[-1] in {"make", "makes", "made", "making", "be", "to"}:
+        return True  # "make sure", "be sure to check"
+    return prev[-1] not in {"is", "am", "are", "was", "were", "been", "'m", "'re", "'s", "for", "feel", "felt",
+                            "seemed", "seems", "very", "quite", "pretty", "so", "absolutely", "fairly"}
+
+
+def _reject_clearly(t: str, s: int, e: int) -> bool:
+    prev = [w.lower() for w in _prev_tokens(t, s, 1)]
+    nxt = [w.lower() for w in _next_tokens(t, e, 1)]
+    manner_prev = {"speak", "spoke", "spoken", "see", "saw", "seen", "hear", "heard", "think", "write", "written",
+                   "explain", "explained", "more", "very", "most", "less"}
+    manner_next = {"visible", "marked", "labelled", "labeled", "defined", "audible", "legible", "written",
+                   "displayed", "identified", "identifiable", "heard", "seen", "printed", "signposted"}
+    return bool(prev and prev[0] in manner_prev) or bool(nxt and nxt[0] in manner_next)
+
+
+def _reject_must_have(t: str, s: int, e: int) -> bool:
+    return not _MUST_HAVE_NEXT.match(t, e)  # epistemic "must have been", not "must have a plan"
+
+
+def _reject_claim(t: str, s: int, e: int) -> bool:
+    prev = [w.lower() for w in _prev_tokens(t, s, 1)]
+    return bool(prev) and prev[0] in {"the", "a", "this", "his", "her", "their", "its"} and t[s:e].lower().endswith(" to")
+
+
+def _approx_ok(t: str, s: int, e: int, word: str) -> bool:
+    if word == "or so":
+        return bool(_NUM_BEFORE.search(t, max(0, s - 30), s))
+    if word == "about" and _YEAR.match(t, e):
+        return False  # "about 2020" is a topic, not a rounded year
+    return bool(_NUM.match(t, e) or _A_UNIT.match(t, e))
+
+
+_RULES: dict[str, Callable[[str, int, int], bool]] = {
+    "could": _reject_could,
+    "may": _reject_may,
+    "might": _reject_might,
+    "appear": _reject_appear,
+    "appears": _reject_appear,
+    "appeared": _reject_appear,
+    "appearing": _reject_appear,
+    "suggest": _reject_suggest,
+    "suggests": _reject_suggest,
+    "suggested": _reject_suggest,
+    "suggesting": _reject_suggest,
+    "potential": _reject_potential,
+    "possible": _reject_possible,
+    "apparent": _reject_apparent,
+    "believe": _reject_believe,
+    "believes": _reject_believe,
+    "believed": _reject_believe,
+    "think": _reject_think,
+    "thinks": _reject_think,
+    "doubt": _reject_doubt,
+    "doubts": _reject_doubt,
+    "doubted": _reject_doubt,
+    "doubting": _reject_doubt,
+    "suspect": _reject_suspect,
+    "suspects": _reject_suspect,
+    "suspected": _reject_suspect,
+    "assume": _reject_assume,
+    "assumes": _reject_assume,
+    "assumed": _reject_assume,
+    "assuming": _reject_assume,
+    "presumed": _reject_assume,
+    "expect": _reject_expect,
+    "expects": _reject_expect,
+    "expected": _reject_expect,
+    "expecting": _reject_expect,
+    "supposed": _reject_supposed,
+    "certain": _reject_certain,
+    "sure": _reject_sure,
+    "clearly": _reject_clearly,
+    "must have": _reject_must_have,
+    "claims to": _reject_claim,
+    "claim to": _reject_claim,
+    "indicate": _reject_indicate,
+    "indicates": _reject_indicate,
+    "indicated": _reject_indicate,
+}
+
+_VAGUE_RULES: dict[str, Callable[[str, int, int], bool]] = {
+    "most": _reject_most,
+    "certain": _reject_certain_quant,
+}
+
+
+# --------------------------------------------------------------------------
+# quotes and sentences
+
+_QUOTE_CHARS = re.compile(r"[\"“”«»]")
+
+
+def quote_spans_fallback(text: str) -> list[tuple[int, int]]:
+    """Spans of double-quoted material, quote marks included.
+
+    A quotation left open at the end of a paragraph runs to the paragraph's
+    end (news convention for multi-paragraph quotes). Used when
+    :mod:`biaslens.attribution` is not available.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for para in text.split("\n"):
+        start = None
+        for m in _QUOTE_CHARS.finditer(para):
+            ch, i = m.group(), m.start()
+            opening = ch in "“«" or (ch == '"' and start is None) or (
+                ch == "”" and start is None and i + 1 < len(para) and para[i + 1].isalnum()
+                and (i == 0 or not para[i - 1].isalnum()))
+            if start is None:
+                if opening:
+                    start = i
+            elif ch != "“" and ch != "«":
+                spans.append((pos + start, pos + i + 1))
+                start = None
+        if start is not None:
+            spans.append((pos + start, pos + len(para)))
+        pos += len(para) + 1
+    return spans
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    try:
+        from biaslens.attribution import quote_spans
+    except ImportError:
+        return quote_spans_fallback(text)
+    return list(quote_spans(text))
+
+
+_SENT_FALLBACK = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)]*|$)")
+
+
+def _split_sentences(text: str) -> list[tuple[int, int]]:
+    try:
+        from biaslens.text import split_sentences
+    except ImportError:  # stand-alone use without the text module
+        out = []
+        for m in _SENT_FALLBACK.finditer(text):
+            s, e = m.span()
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                out.append((s, e))
+        return out
+    return split_sentences(text)
+
+
+def _merge(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _inside(spans: Sequence[tuple[int, int]], starts: Sequence[int], pos: int) -> bool:
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+# --------------------------------------------------------------------------
+# public API
+
+
+def hedges(
+    text: str,
+    *,
+    quote_spans: Sequence[tuple[int, int]] | None = None,
+    sentences: Sequence[tuple[int, int]] | None = None,
+) -> list[Cue]:
+    """Hedge, booster and approximator cues of ``text``, in text order.
+
+    ``quote_spans`` marks quoted material (``None``: computed with
+    :func:`biaslens.attribution.quote_spans` when available, else with
+    :func:`quote_spans_fallback`); ``sentences`` are sentence spans
+    (``None``: :func:`biaslens.text.split_sentences`). Offsets index ``text``.
+    """
+    if not text or not isinstance(text, str):
+        return []
+    t = text.translate(_APOS)
+    candidates: list[tuple[int, int, int, str, str]] = []
+    for prio, (pattern, kind, group) in enumerate(_patterns()):
+        for m in pattern.finditer(t):
+            s, e = m.span()
+            while s < e and t[s].isspace():
+                s += 1
+            if s >= e:
+                continue
+            key = re.sub(r"\s+", " ", t[s:e].lower())
+            if group == "approximator":
+                if not _approx_ok(t, s, e, key):
+                    continue
+            elif group == "vague_quantifier":
+                vrule = _VAGUE_RULES.get(key)
+                if vrule is not None and vrule(t, s, e):
+                    continue
+            else:
+                rule = _RULES.get(key)
+                if rule is not None and rule(t, s, e):
+                    continue
+            candidates.append((s, e, prio, kind, group))
+    if not candidates:
+        return []
+    # longest match wins; among equals, the earlier lexicon file
+    candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
+    taken: list[tuple[int, int, int, str, str]] = []
+    for c in candidates:
+        if all(c[1] <= o[0] or c[0] >= o[1] for o in taken):
+            taken.append(c)
+    taken.sort()
+    qs = _merge(_quote_spans(text) if quote_spans is None else quote_spans)
+    q_starts = [s for s, _ in qs]
+    sents = list(_split_sentences(text) if sentences is None else sentences)
+    s_starts = [s for s, _ in sents]
+    out = []
+    for s, e, _, kind, group in taken:
+        si = bisect_right(s_starts, s) - 1
+        out.append(
+            Cue(
+                text=text[s:e],
+                span=(s, e),
+                kind=kind,
+                group=group,
+                in_quote=_inside(qs, q_starts, s),
+                sentence=si if si >= 0 and s < sents[si][1] else None,
+            )
+        )
+    return out

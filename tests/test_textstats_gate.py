@@ -1,0 +1,23 @@
+"""Pins the readability benchmark figures (benchmarks/eval_readability.py);
+raise these floors when the figures improve, never lower them."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+
+def _bench():
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "eval_readability.py"
+    spec = importlib.util.spec_from_file_location("eval_readability", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return mod
+
+
+def test_readability_gate(shared) -> None:
+    b = _bench()
+    pairs = b.load(shared, limit=200)
+    r = b.agreement(pairs, "biaslens")
+    assert r["fkgl_within_0.5"] >= 0.90
+    assert r["fre_within_2"] >= 0.70
+    assert b.syllable_agreement(shared)["syllable_agreement_weighted"] >= 0.99
