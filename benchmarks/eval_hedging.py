@@ -9,8 +9,11 @@ Protocols (from that folder's README):
   cue-level overlap P/R/F1 (a predicted cue is right when it overlaps a gold
   cue; a gold cue is found when a predicted cue overlaps it).
 
-A sentence is predicted uncertain when it has at least one ``hedge`` cue
-(boosters and approximators do not count). For comparison the script runs a
+The rule is the public one, the same for every set: a sentence is uncertain
+iff ``any(c.kind == "hedge" for c in biaslens.hedging.hedges(sentence))``
+(boosters and approximators do not count; no dataset-specific switch).
+Rules were designed on the even-indexed half of each set and checked on the
+odd-indexed half; both halves are printed. For comparison the script runs a
 plain academic hedge list matched anywhere with no context rules (our own
 list in the spirit of Hyland 1998). It also prints cue counts per group and
 the speed of :func:`biaslens.hedging.hedges` relative to that baseline.
@@ -53,16 +56,13 @@ def load(path: Path) -> list[dict]:
 
 
 def ours(text: str) -> list[Span]:
-    """Spans of hedge cues (quote detection is irrelevant to these protocols)."""
-    return [c.span for c in hedges(text, quote_spans=[], sentences=[(0, len(text))]) if c.kind == "hedge"]
+    """Spans of hedge cues of the public API, called exactly as a user would."""
+    return [c.span for c in hedges(text) if c.kind == "hedge"]
 
 
-def ours_weasel(text: str) -> list[Span]:
-    """Hedges plus vague quantifiers: the CoNLL-2010 Wikipedia definition of
-    uncertainty includes weasel quantification ("many scholars", "some
-    species"), which biaslens records as ``vague_quantifier`` approximators."""
-    return [c.span for c in hedges(text, quote_spans=[], sentences=[(0, len(text))])
-            if c.kind == "hedge" or c.group == "vague_quantifier"]
+def halves(records: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(design half, check half): even and odd positions in the file."""
+    return records[0::2], records[1::2]
 
 
 def baseline(text: str) -> list[Span]:
@@ -133,15 +133,22 @@ def main() -> int:
         return f"  {name:<48} P {scores[0]:.3f}  R {scores[1]:.3f}  F1 {scores[2]:.3f}"
 
     print(f"Wikipedia CoNLL-2010 ({len(wiki)} sentences, {sum(r['uncertain'] for r in wiki)} uncertain)")
-    for name, det in (("biaslens hedges+vague", ours_weasel), ("biaslens hedges only", ours),
-                      ("plain hedge list baseline", baseline)):
+    w_design, w_check = halves(wiki)
+    for name, det in (("biaslens", ours), ("plain hedge list baseline", baseline)):
         print(line(f"{name} raw", sentence_scores(wiki, det)))
         print(line(f"{name} prior-corrected (certain x7)", sentence_scores(wiki, det, 7.0)))
+    for half, recs in (("design half", w_design), ("check half", w_check)):
+        print(line(f"biaslens raw, {half}", sentence_scores(recs, ours)))
+        print(line(f"biaslens prior-corrected, {half}", sentence_scores(recs, ours, 7.0)))
     print(f"UNSC speeches ({len(unsc)} sentences, {sum(r['uncertain'] for r in unsc)} uncertain, "
           f"{sum(len(r['cues'] or []) for r in unsc)} cues)")
+    u_design, u_check = halves(unsc)
     for name, det in (("biaslens", ours), ("plain hedge list baseline", baseline)):
         print(line(f"{name} sentence", sentence_scores(unsc, det)))
         print(line(f"{name} cue overlap", cue_scores(unsc, det)))
+    for half, recs in (("design half", u_design), ("check half", u_check)):
+        print(line(f"biaslens sentence, {half}", sentence_scores(recs, ours)))
+        print(line(f"biaslens cue overlap, {half}", cue_scores(recs, ours)))
 
     for name, recs in (("Wikipedia", wiki), ("UNSC", unsc)):
         counts = group_counts(recs)
@@ -154,7 +161,7 @@ def main() -> int:
     t_base = time.perf_counter() - t0
     t0 = time.perf_counter()
     for t in texts:
-        hedges(t, quote_spans=[], sentences=[(0, len(t))])
+        hedges(t)
     t_ours = time.perf_counter() - t0
     print(f"speed: {len(texts) / t_ours:,.0f} sentences/s; {t_ours / t_base:.1f}x the time of the plain-list "
           f"regex baseline on the same {len(texts)} sentences")

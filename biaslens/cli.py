@@ -261,3 +261,99 @@ def metrics(as_json: bool) -> None:
         click.echo(f"{m.name:<14} {m.description}")
         for c in m.columns:
             click.echo(f"    {c.name:<34} {c.description}")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("inputs", nargs=-1, metavar="[INPUT]...")
+@click.option("-o", "--output", "out_dir", metavar="DIR", help="Report folder (default: reports/demo for the demo corpus, else reports/report).")
+@click.option("--title", metavar="TEXT", help="Report title.")
+@click.option("--template-dir", type=click.Path(exists=True, file_okay=False), help="Folder of Jinja2 templates overriding the bundled ones (index.html, report.md, evidence.html).")
+@click.option("--evidence/--no-evidence", default=True, show_default=True, help="Write an evidence page per article.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bootstrap confidence intervals.")
+@run_options
+def report(inputs: tuple[str, ...], out_dir: str | None, title: str | None, template_dir: str | None, evidence: bool, seed: int, quiet: bool, **options: Any) -> None:
+    """Analyse articles and write an outlet-comparison report.
+
+    Writes index.html (self-contained), report.md, outlets.csv/.parquet,
+    articles.parquet, charts/ and articles/ (one evidence page per article).
+    Without INPUT, the bundled fictional demo corpus is used.
+
+    \b
+    Example:
+        biaslens report                                  # demo corpus -> reports/demo/
+        biaslens report corpus.jsonl -o reports/corpus --title "Spring coverage"
+    """
+    from biaslens.pipeline import analyze as run, demo_corpus_path
+    from biaslens.reporting import report as write_report
+
+    settings = _settings(**options)
+    if inputs:
+        paths = _check_inputs(inputs)
+        out = out_dir or os.path.join("reports", "report")
+    else:
+        paths = [str(demo_corpus_path())]
+        out = out_dir or os.path.join("reports", "demo")
+        title = title or "biaslens demo corpus (fictional outlets)"
+    with _Progress(not quiet) as progress:
+        try:
+            analysis = run(paths, settings=settings, progress=progress)
+        except (FileNotFoundError, NotADirectoryError) as exc:
+            raise click.BadParameter(str(exc), param_hint="INPUT") from None
+    index = write_report(analysis, out, title=title, template_dir=template_dir, settings=settings, seed=seed,
+                         evidence=evidence, sources=None)
+    if not quiet:
+        click.echo(analysis.summary_line(), err=True)
+        click.echo(f"report written to {index}", err=True)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("inputs", nargs=-1, required=True, metavar="ARTICLE...")
+@click.option("--id", "article_id", metavar="ID", help="The article to explain when the input holds several.")
+@click.option("--html", "html_out", type=click.Path(dir_okay=False), help="Also write the evidence page as HTML.")
+@click.option("--color/--no-color", default=None, help="Force or disable colours (default: when stdout is a terminal).")
+@click.option("--width", type=int, default=None, help="Line width of the terminal view.")
+@column_options
+def explain(inputs: tuple[str, ...], article_id: str | None, html_out: str | None, color: bool | None, width: int | None, **options: Any) -> None:
+    """Show one article with what was measured: ads and chrome struck out,
+    sources, hedges and boosters highlighted, and its metrics.
+
+    ARTICLE is a file (.txt, .html, …), or files/folders holding several
+    articles together with --id.
+
+    \b
+    Example:
+        biaslens explain data/demo/dailyclarion.example/001-port-strike--dock-chaos.txt
+        biaslens explain corpus.jsonl --id abc-123 --html abc-123.html
+    """
+    from biaslens.evidence import explain as build, render_html, render_terminal
+    from biaslens.readers import read_articles
+
+    settings = _settings(**options)
+    paths = _check_inputs(inputs)
+    chosen = None
+    seen: list[str] = []
+    for art in read_articles(paths, columns=settings.columns, outlet=settings.outlet):
+        if article_id is None or art.id == article_id or (art.id.rsplit("/", 1)[-1] == article_id):
+            if chosen is not None and article_id is None:
+                raise click.UsageError(f"the input holds several articles ({chosen.id}, {art.id}, …); pick one with --id")
+            chosen = chosen or art
+            if article_id is not None:
+                break
+        elif len(seen) < 5:
+            seen.append(art.id)
+    if chosen is None:
+        hint = f"; ids look like: {', '.join(seen)}" if seen else ""
+        raise click.UsageError(f"no article with id {article_id!r} in the input{hint}" if article_id else "the input holds no article")
+    if chosen.error:
+        raise click.ClickException(f"cannot read {chosen.id}: {chosen.error}")
+    expl = build(chosen, settings=settings)
+    use_color = sys.stdout.isatty() if color is None else color
+    click.echo(render_terminal(expl, width=width or (shutil_width()), color=use_color), nl=False, color=use_color)
+    if html_out:
+        Path(html_out).write_text(render_html(expl), encoding="utf-8")
+
+
+def shutil_width() -> int:
+    import shutil
+
+    return max(60, min(140, shutil.get_terminal_size((100, 24)).columns))

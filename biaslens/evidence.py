@@ -10,6 +10,7 @@ hedges highlighted); :func:`render_html` makes the report's evidence page.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
@@ -391,7 +392,15 @@ def render_terminal(expl: Explanation, *, width: int = 100, color: bool = True) 
 
 
 def template_env(template_dir: str | Path | None = None) -> jinja2.Environment:
-    """Jinja2 environment with autoescaping: ``template_dir`` (user overrides) first, then the package templates."""
+    """Jinja2 environment with autoescaping: ``template_dir`` (user overrides) first, then the package templates.
+
+    Environments are cached per folder, so compiled templates are reused.
+    """
+    return _template_env(None if template_dir is None else str(Path(template_dir).resolve()))
+
+
+@lru_cache(maxsize=16)
+def _template_env(template_dir: str | None) -> jinja2.Environment:
     import jinja2
 
     loaders: list[jinja2.BaseLoader] = []

@@ -17,6 +17,14 @@ court", "suggested a meeting", "potential buyers", "as soon as possible").
 Overlapping candidates are resolved longest-first, so "no doubt" is a
 booster, "not certain" a hedge and "could not be verified" one
 uncertainty cue rather than a modal.
+
+Recall rules added on linguistic grounds (checked on held-out halves of the
+proxy sets, see benchmarks/eval_hedging.py): a vague quantifier generalising
+over a plural group is a weasel hedge ("some studies", "many scholars");
+hypothetical "would" with no stated condition is a hedge, unlike reported
+futures, if-conditionals, "would like" and refusals (Quirk et al. 1985);
+"hope" the verb; generalisation adverbs ("generally", "widely", "to some
+extent"; Hyland 1998).
 """
 from __future__ import annotations
 
@@ -44,10 +52,12 @@ _FILES: tuple[tuple[str, str, str], ...] = (
     ("epistemic_adverbs.txt", "hedge", "epistemic_adverb"),
     ("boosters.txt", "booster", "booster"),
     ("approximators.txt", "approximator", "approximator"),
+    ("generality_adverbs.txt", "hedge", "generalisation"),
     ("vague_quantifiers.txt", "approximator", "vague_quantifier"),
 )
 
-#: every group a cue can have, with its kind.
+#: every group a cue can have, with its kind ("weasel" also covers vague
+#: quantifiers that generalise over a group, upgraded from vague_quantifier).
 GROUPS: dict[str, str] = {group: kind for _, kind, group in _FILES}
 
 
@@ -323,11 +333,14 @@ def _reject_potential(t: str, s: int, e: int) -> bool:
 _POSSIBLE_IDIOM_BEFORE = frozenset("as if where whenever wherever every all made make makes making not extent".split())
 
 
+_MAKE_FIND = frozenset("made make makes making find finds found finding".split())
+
+
 def _reject_possible(t: str, s: int, e: int) -> bool:
     prev = [w.lower() for w in _prev_tokens(t, s, 3)]
     if prev and (prev[-1] in _POSSIBLE_IDIOM_BEFORE or prev[-1].endswith("est") or prev[-1] in {"only", "it"} and
-                 len(prev) > 1 and prev[-2] in {"made", "make", "makes", "making"}):
-        return True  # "as soon as possible", "best possible", "made it possible"
+                 len(prev) > 1 and prev[-2] in _MAKE_FIND):
+        return True  # "as soon as possible", "best possible", "made it possible", "found it possible"
     return False
 
 
@@ -425,6 +438,121 @@ def _reject_claim(t: str, s: int, e: int) -> bool:
     return bool(prev) and prev[0] in {"the", "a", "this", "his", "her", "their", "its"} and t[s:e].lower().endswith(" to")
 
 
+_WOULD_VOLITION = frozenset("like love prefer rather sooner hate care".split())
+_REFUSAL = frozenset("comment say confirm elaborate disclose discuss reveal respond specify answer give".split())
+_CONDITION = re.compile(r"\b(?:if|unless|otherwise|provided|whether|even if|in case)\b", re.IGNORECASE)
+
+
+def _reject_would(t: str, s: int, e: int) -> bool:
+    """Keep "would" only as a tentative claim with no stated condition.
+
+    Rejected: volition and polite forms ("would like"), refusals ("would not
+    comment"), the future-in-the-past of reported speech or thought ("said he
+    would resign") and plain conditionals with an if/unless clause in the
+    same sentence (Quirk et al. 1985, 4.58 and 14.23).
+    """
+    nxt = [w.lower() for w in _next_tokens(t, e, 4)]
+    while nxt and nxt[0] in _ADVERBS:
+        nxt.pop(0)  # "would also like"
+    if not nxt or nxt[0] in _CLAUSE_END - {","}:
+        return True  # ellipsis: "as any passenger would."
+    if nxt[0] == ",":
+        nxt = [w.lower() for w in _next_tokens(t, t.find(",", e) + 1, 3)]
+        if not nxt or nxt[0] in _CLAUSE_END or nxt[0] in {"and", "but", "or", "too"}:
+            return True  # "as they would, and" ellipsis; "would, in our view, change" goes on
+    if nxt[0] in _WOULD_VOLITION:
+        return True
+    if nxt[0] in {"not", "never"} and len(nxt) > 1 and nxt[1] in _REFUSAL:
+        return True
+    if t[s:e].lower() == "would" and nxt[0] in _PRONOUNS:
+        return True  # question: "Would you ..."
+    # the sentence (up to the cue, and a little after) bounds the context
+    start = max(t.rfind(".", 0, s), t.rfind("\n", 0, s), t.rfind("?", 0, s), t.rfind("!", 0, s)) + 1
+    end_m = re.search(r"[.!?\n]", t[e:])
+    end = e + end_m.start() if end_m else len(t)
+    if _CONDITION.search(t, start, end):
+        return True
+    before = [w.lower() for w in _TOKEN.findall(t, max(start, s - 90), s)][-8:]
+    reporting = _word_set("future_in_past_verbs.txt")
+    return any(w in reporting for w in before)
+
+
+def _reject_hope(t: str, s: int, e: int) -> bool:
+    prev = [w.lower() for w in _prev_tokens(t, s, 1)]
+    nxt = [w.lower() for w in _next_tokens(t, e, 1)]
+    if prev and (prev[0] in _DETERMINERS or prev[0] in {"no", "new", "false", "last", "of", "and", "with", "in"}):
+        return True  # the noun: "the hope", "hopes of peace"
+    if not nxt or nxt[0] in _CLAUSE_END or nxt[0] == "of":
+        return True
+    return t[s].isupper() and not _at_sentence_start(t, s)  # a name: "Bob Hope"
+
+
+#: words that end in -s without being plural nouns.
+_NOT_PLURAL = frozenset(
+    "is was has does his its this thus us as yes less unless across always perhaps whereas besides news "
+    "series species means".split()
+)
+_IRREGULAR_PLURAL = frozenset(
+    "people men women children police media data clergy cattle folk feet teeth mice geese criteria phenomena "
+    "species series others them these those".split()
+)
+_QUANT_FUNCTION = frozenset(
+    "the a an of to in on at by for with from and or but that which who is are was were be been have has had "
+    "will would can could may might should than as more other such".split()
+)
+
+
+#: quantifiers of variety ("various forms"), of specific but unnamed
+#: reference ("certain countries") and rounded counts ("dozens of flights"):
+#: they blur a number or an identity, not the extent of a claim (Channell 1994).
+_NOT_GENERALISING = frozenset({"various", "certain", "dozens of", "hundreds of", "thousands of", "scores of"})
+
+
+def _generalising_quantifier(t: str, s: int, e: int) -> bool:
+    """A vague quantifier over a plural group ("some studies", "many scholars",
+    "most of the critics"): an unsupported generalisation, a weasel hedge.
+
+    Not: before a number ("some 300"), over a time span or measure ("several
+    years", "many times"), or counting people hit by an event ("several
+    people were killed"). After Channell (1994, ch. 5) and the CoNLL-2010
+    Wikipedia weasel annotation (Farkas et al. 2010).
+    """
+    toks = [w.lower() for w in _next_tokens(t, e, 6)]
+    if not toks or " ".join(t[s:e].lower().split()) in _NOT_GENERALISING:
+        return False
+    i = 0
+    if toks[0] == "of":
+        if len(toks) < 2 or toks[1] not in {"the", "these", "those", "them", "their", "its", "his", "her", "our",
+                                            "us", "you", "whom", "which"}:
+            return False
+        if toks[1] in {"them", "us", "you", "whom", "which"}:
+            head, i = toks[1], 1
+        else:
+            i = 2
+            head = ""
+    else:
+        head = ""
+    excluded = _word_set("quantified_nouns_excluded.txt")
+    if not head:
+        # up to three modifiers, then a plural head noun
+        for j in range(i, min(len(toks), i + 4)):
+            w = toks[j]
+            if w in _IRREGULAR_PLURAL or (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+                                          and w not in _NOT_PLURAL and w.isalpha()):
+                head, i = w, j
+                break
+            if w in _QUANT_FUNCTION or not w.replace("-", "").isalpha():
+                return False
+        else:
+            return False
+    if head in excluded:
+        return False
+    after = [w.lower().rstrip(".") or w for w in _TOKEN.findall(t, e, min(len(t), e + 120))][i + 1 : i + 4]
+    events = _word_set("count_event_verbs.txt")
+    return not (after and after[0] in {"were", "was", "had", "have", "are"} and any(w in events for w in after[1:3])
+                or after and after[0] in events)
+
+
 def _approx_ok(t: str, s: int, e: int, word: str) -> bool:
     if word == "or so":
         return bool(_NUM_BEFORE.search(t, max(0, s - 30), s))
@@ -479,6 +607,11 @@ _RULES: dict[str, Callable[[str, int, int], bool]] = {
     "indicate": _reject_indicate,
     "indicates": _reject_indicate,
     "indicated": _reject_indicate,
+    "would": _reject_would,
+    "hope": _reject_hope,
+    "hopes": _reject_hope,
+    "hoped": _reject_hope,
+    "hoping": _reject_hope,
 }
 
 _VAGUE_RULES: dict[str, Callable[[str, int, int], bool]] = {
@@ -599,6 +732,9 @@ def hedges(
             elif group == "vague_quantifier":
                 vrule = _VAGUE_RULES.get(key)
                 if vrule is not None and vrule(t, s, e):
+                    continue
+                if _generalising_quantifier(t, s, e):
+                    candidates.append((s, e, prio, "hedge", "weasel"))
                     continue
             else:
                 rule = _RULES.get(key)

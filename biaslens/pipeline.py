@@ -8,9 +8,10 @@ worker processes, and every input article yields exactly one output row with a
 """
 from __future__ import annotations
 
+import itertools
 import os
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -55,6 +56,8 @@ class ArticleResult:
     attributions: list[dict[str, Any]] = field(default_factory=list)
     cues: list[dict[str, Any]] = field(default_factory=list)
     entity_tone: list[dict[str, Any]] = field(default_factory=list)
+    #: the evidence view of the article (``analyze(..., evidence=True)``)
+    evidence: Any = None
 
 
 @dataclass(slots=True)
@@ -73,6 +76,8 @@ class Analysis:
     entity_tone: pl.DataFrame | None
     metrics: list[Metric]
     settings: Settings
+    #: id -> :class:`~biaslens.evidence.Explanation`, when asked for with ``evidence=True``
+    evidence: dict[str, Any] = field(default_factory=dict)
 
     @property
     def ok(self) -> pl.DataFrame:
@@ -138,6 +143,7 @@ def analyze_article(
     *,
     boilerplate: Iterable[str] | None = None,
     long_tables: bool = True,
+    evidence: bool = False,
 ) -> ArticleResult:
     """Run segmentation and ``metrics`` on one article; never raises."""
     row = _identity(article)
@@ -159,6 +165,11 @@ def analyze_article(
         if long_tables:
             step = "evidence tables"
             _long_tables(doc, result, settings)
+        if evidence:
+            from biaslens.evidence import explain
+
+            step = "evidence view"
+            result.evidence = explain(doc, settings=settings, metrics={c.name: row[c.name] for m in metrics for c in m.columns})
         return result
     except Exception as exc:  # one bad article must not stop the run
         row.update(status="error", error=f"{step} failed: {type(exc).__name__}: {exc}")
@@ -200,30 +211,53 @@ def _cue_row(cue: Any) -> dict[str, Any]:
 # ---------------------------------------------------------------- streaming
 
 
+def _is_frame(obj: Any) -> bool:
+    mod = type(obj).__module__
+    return mod.startswith("polars") and hasattr(obj, "columns") or (mod.startswith("pandas") and hasattr(obj, "columns"))
+
+
 def _articles(source: Source, settings: Settings) -> Iterator[Article]:
-    if isinstance(source, Article):
-        yield source
-        return
+    """Articles from paths (one reader run, so ids stay unique), frames or Article objects."""
+    from biaslens.readers import read_articles
+    from biaslens.readers.frame import read_frame
+
     if isinstance(source, (str, os.PathLike)):
         source = [source]
-    items = list(source) if not isinstance(source, Iterator) else source
-    paths = [s for s in items if isinstance(s, (str, os.PathLike))] if not isinstance(items, Iterator) else []
-    if paths and len(paths) == len(items):  # type: ignore[arg-type]
-        from biaslens.readers import read_articles
-
-        yield from read_articles(paths, columns=settings.columns, outlet=settings.outlet)
+    if isinstance(source, Article):
+        source = [source]
+    if _is_frame(source):
+        yield from read_frame(source, columns=settings.columns, outlet=settings.outlet)
         return
-    for item in items:
+    paths: list[str | os.PathLike[str]] = []
+    for item in source:
+        if isinstance(item, (str, os.PathLike)):
+            paths.append(item)
+            continue
+        if paths:
+            yield from read_articles(paths, columns=settings.columns, outlet=settings.outlet)
+            paths = []
         if isinstance(item, Article):
             if settings.outlet:
                 item.outlet = settings.outlet
             yield item
-        elif isinstance(item, (str, os.PathLike)):
-            from biaslens.readers import read_articles
-
-            yield from read_articles([item], columns=settings.columns, outlet=settings.outlet)
+        elif _is_frame(item):
+            yield from read_frame(item, columns=settings.columns, outlet=settings.outlet)
         else:
             raise TypeError(f"cannot analyze {type(item).__name__}: pass paths, Articles or a DataFrame")
+    if paths:
+        yield from read_articles(paths, columns=settings.columns, outlet=settings.outlet)
+
+
+def check_inputs(source: Source) -> None:
+    """Raise FileNotFoundError now for a missing path or an empty glob (a usage error)."""
+    from biaslens.readers import _sources
+
+    if isinstance(source, (str, os.PathLike)):
+        source = [source]
+    if isinstance(source, (list, tuple)):
+        paths = [p for p in source if isinstance(p, (str, os.PathLike))]
+        if paths:
+            _sources(paths)
 
 
 def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -247,20 +281,29 @@ def _boilerplate_index(articles: Iterable[Article]) -> Any:
     return index
 
 
+#: below this many batches an analysis runs in-process
+_MIN_BATCHES_FOR_POOL = 3
+
 # Worker state: set once per process so each batch only carries its articles.
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(settings: Settings, long_tables: bool) -> None:
+def _init_worker(settings: Settings, long_tables: bool, evidence: bool = False) -> None:
     _WORKER["settings"] = settings
     _WORKER["metrics"] = resolve_metrics(settings.metrics)
     _WORKER["long_tables"] = long_tables
+    _WORKER["evidence"] = evidence
 
 
 def _run_batch(batch: list[Article], boilerplate: dict[str, frozenset[str]]) -> list[ArticleResult]:
-    settings, metrics, long_tables = _WORKER["settings"], _WORKER["metrics"], _WORKER["long_tables"]
+    settings, metrics = _WORKER["settings"], _WORKER["metrics"]
     return [
-        analyze_article(a, metrics, settings, boilerplate=boilerplate.get(a.outlet or ""), long_tables=long_tables)
+        analyze_article(
+            a, metrics, settings,
+            boilerplate=boilerplate.get(a.outlet or ""),
+            long_tables=_WORKER["long_tables"],
+            evidence=_WORKER["evidence"],
+        )
         for a in batch
     ]
 
@@ -270,6 +313,7 @@ def iter_results(
     *,
     settings: Settings | None = None,
     long_tables: bool = True,
+    evidence: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> Iterator[ArticleResult]:
     """Yield one :class:`ArticleResult` per input article, in input order.
@@ -281,54 +325,41 @@ def iter_results(
     """
     settings = settings or Settings()
     resolve_metrics(settings.metrics)  # fail fast on unknown names, before any reading
-    reusable = not isinstance(source, Iterator)
-    index = _boilerplate_index(_articles(source, settings)) if reusable else None
-    if not reusable:
-        source = list(source)  # type: ignore[arg-type]
-        index = _boilerplate_index(_articles(source, settings))
+    if isinstance(source, Iterator):
+        source = list(source)  # one-shot input: the two passes need it twice
+    check_inputs(source)
+    index = _boilerplate_index(_articles(source, settings))
 
     def table(batch: list[Article]) -> dict[str, frozenset[str]]:
         return {o: index.repeated(o) for o in {a.outlet or "" for a in batch}}
 
     batches = _batched(_articles(source, settings), settings.batch_size)
-    first = next(batches, None)
-    if first is None:
-        return
-    second = next(batches, None)
-    if second is None or settings.workers <= 1:
-        _init_worker(settings, long_tables)
-        for batch in (b for b in (first, second) if b is not None):
-            for r in _run_batch(batch, table(batch)):
-                yield r
-                if progress:
-                    progress(1)
-        for batch in batches:
-            for r in _run_batch(batch, table(batch)):
-                yield r
-                if progress:
-                    progress(1)
+    # Worker processes cost seconds to start: small runs stay in-process.
+    head = list(itertools.islice(batches, _MIN_BATCHES_FOR_POOL))
+    chain = itertools.chain(head, batches)
+
+    def emit(results: list[ArticleResult]) -> Iterator[ArticleResult]:
+        for r in results:
+            yield r
+            if progress:
+                progress(1)
+
+    if len(head) < _MIN_BATCHES_FOR_POOL or settings.workers <= 1:
+        _init_worker(settings, long_tables, evidence)
+        for batch in chain:
+            yield from emit(_run_batch(batch, table(batch)))
         return
     # spawn, not fork: polars' thread pool in the parent makes fork unsafe
     ctx = get_context("spawn")
-    window = settings.workers * 2
-    with ProcessPoolExecutor(settings.workers, mp_context=ctx, initializer=_init_worker, initargs=(settings, long_tables)) as pool:
-        pending: list[Future[list[ArticleResult]]] = []
-        def chain() -> Iterator[list[Article]]:
-            yield first
-            yield second  # type: ignore[misc]
-            yield from batches
-        for batch in chain():
+    window = settings.workers * 2  # bounded read-ahead keeps memory flat
+    with ProcessPoolExecutor(settings.workers, mp_context=ctx, initializer=_init_worker, initargs=(settings, long_tables, evidence)) as pool:
+        pending: deque[Future[list[ArticleResult]]] = deque()
+        for batch in chain:
             pending.append(pool.submit(_run_batch, batch, table(batch)))
             while len(pending) >= window:
-                for r in pending.pop(0).result():
-                    yield r
-                    if progress:
-                        progress(1)
-        for fut in pending:
-            for r in fut.result():
-                yield r
-                if progress:
-                    progress(1)
+                yield from emit(pending.popleft().result())
+        while pending:
+            yield from emit(pending.popleft().result())
 
 
 def results_frame(rows: list[dict[str, Any]], metrics: Sequence[Metric]) -> pl.DataFrame:
@@ -361,13 +392,16 @@ def analyze(
     *,
     settings: Settings | None = None,
     long_tables: bool = True,
+    evidence: bool = False,
     progress: Callable[[int], None] | None = None,
     **options: Any,
 ) -> Analysis:
     """Analyse articles from paths (files, folders, globs) or Article objects.
 
     Keyword ``options`` are :class:`~biaslens.settings.Settings` fields, e.g.
-    ``analyze("data/demo", metrics=["ads"], jobs=1)``.
+    ``analyze("data/demo", metrics=["ads"], jobs=1)``. ``evidence=True`` also
+    keeps each ok article's evidence view (lines, attributions, cues and
+    metrics) in ``Analysis.evidence``, as the report needs.
     """
     if options:
         if "metrics" in options and options["metrics"] is not None:
@@ -381,8 +415,11 @@ def analyze(
     attributions: list[dict[str, Any]] = []
     cues: list[dict[str, Any]] = []
     tones: list[dict[str, Any]] = []
-    for r in iter_results(source, settings=settings, long_tables=long_tables, progress=progress):
+    kept: dict[str, Any] = {}
+    for r in iter_results(source, settings=settings, long_tables=long_tables, evidence=evidence, progress=progress):
         rows.append(r.row)
+        if r.evidence is not None:
+            kept[r.row["id"]] = r.evidence
         attributions.extend(r.attributions)
         cues.extend(r.cues)
         tones.extend(r.entity_tone)
@@ -393,4 +430,5 @@ def analyze(
         entity_tone=_frame(tones, {"id": pl.String(), "outlet": pl.String(), "entity": pl.String()}) if settings.entities else None,
         metrics=metrics,
         settings=settings,
+        evidence=kept,
     )

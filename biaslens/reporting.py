@@ -192,11 +192,15 @@ def build_context(
     # wide table: per outlet, value + CI per column, for the sortable HTML table
     wide_rows: list[dict[str, Any]] = []
     by = comp.columns[0]
+    ok_rows = articles.filter(pl.col("status") == "ok") if "status" in articles.columns else articles
+    n_ok = dict(ok_rows.group_by(pl.col("outlet").cast(pl.String).fill_null("(unknown)")).len().iter_rows())
     for (g,), part in comp.group_by(by, maintain_order=True):
         cells = {r["metric"]: r for r in part.iter_rows(named=True)}
-        n = max((r["n"] for r in cells.values()), default=0)
-        wide_rows.append({"group": g, "anchor": "outlet-" + safe_filename(g), "n": n,
-                          "few": any(r["flag"] == TOO_FEW for r in cells.values()), "cells": cells})
+        # an outlet is "too few" by its article count; a single sparse column
+        # (e.g. quoted-only tone) is flagged in its own cell instead
+        n = int(n_ok.get(g, 0))
+        wide_rows.append({"group": g, "anchor": "outlet-" + safe_filename(g), "n": n, "few": n < min_n,
+                          "cells": cells})
     wide_rows.sort(key=lambda r: str(r["group"]))
     columns = [{"name": c, **meta.get(c, {"description": "", "agg": "mean", "unit": "", "metric": ""}),
                 "test": tests.get(c)} for c in cols]
@@ -348,6 +352,20 @@ def _evidence_pages(analysis: Any, articles_iter: Iterable[Any], out: Path, ctx:
     return pages
 
 
+def _write_evidence(explanations: Iterable[Any], out: Path, env: Any, limit: int | None) -> dict[str, str]:
+    """Evidence pages from the explanations the analysis kept (no second pass)."""
+    folder = out / "articles"
+    folder.mkdir(parents=True, exist_ok=True)
+    pages: dict[str, str] = {}
+    for n, expl in enumerate(explanations):
+        if limit is not None and n >= limit:
+            break
+        name = safe_filename(expl.id) + ".html"
+        (folder / name).write_text(render_html(expl, env=env, back="../index.html"), encoding="utf-8")
+        pages[expl.id] = f"articles/{name}"
+    return pages
+
+
 # --------------------------------------------------------------------------- report
 
 
@@ -376,7 +394,7 @@ def _analysis_for(inputs_or_analysis: Any, settings: Any) -> tuple[Any, list[Any
         src = list(src)
     if any(hasattr(x, "to_numpy") or isinstance(x, pl.DataFrame) for x in src):
         raise TypeError("report() takes an Analysis or input paths/Articles; analyse a DataFrame with bl.analyze first")
-    return analyze(list(src), settings=settings), list(src)
+    return analyze(list(src), settings=settings, evidence=True), list(src)
 
 
 def report(
@@ -423,8 +441,11 @@ def report(
     pages: dict[str, str] = {}
     if evidence is not False:
         limit = None if evidence is True else int(evidence)
-        src = sources if sources is not None else _source_articles(analysis, inputs, settings)
-        pages = _evidence_pages(analysis, src, out, ctx, env, settings, limit)
+        if getattr(analysis, "evidence", None) and sources is None:
+            pages = _write_evidence(analysis.evidence.values(), out, env, limit)
+        else:
+            src = sources if sources is not None else _source_articles(analysis, inputs, settings)
+            pages = _evidence_pages(analysis, src, out, ctx, env, settings, limit)
     t4 = time.perf_counter()
     steps["evidence"] = t4 - t3
     ctx.articles = [

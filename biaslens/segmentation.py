@@ -196,10 +196,17 @@ def _split_top(group: str) -> list[str]:
     return parts
 
 
+_GATE = re.compile(r"\(\?#gate:([^)]*)\)")
+
+
 def _triggers(entry: str) -> tuple[str, ...]:
     """Leading literals of an unanchored pattern (lower case), or ``()`` when
-    the pattern does not start with plain text (then it always runs)."""
+    the pattern does not start with plain text (then it always runs). An entry
+    opening with the regex comment ``(?#gate:a|b)`` names its literals itself."""
     e = entry
+    gate = _GATE.match(e)
+    if gate is not None:
+        return tuple(sorted({g.lower() for g in gate.group(1).split("|") if g}))
     if "(?-i" in e:
         return ()
     while e.startswith("\\b"):
@@ -245,10 +252,15 @@ def _patterns(name: str, *, full: bool = False) -> _PatternSet:
     anchored = tuple(
         _Anchored(e[1:], _triggers(e[1:]), _max_len(e)) for e in entries if e.startswith("^")
     )
-    floating = tuple(
-        _Floating(re.compile(e, re.IGNORECASE), _triggers(e), _max_len(e)) for e in entries if not e.startswith("^")
-    )
-    return _PatternSet(name, anchored, floating, singles, full)
+    gated = [_Floating(re.compile(e, re.IGNORECASE), _triggers(e), _max_len(e)) for e in entries if not e.startswith("^")]
+    # ungated entries run on every line: one combined search instead of one each
+    always = [e for e, f in zip([e for e in entries if not e.startswith("^")], gated) if not f.triggers]
+    floating = [f for f in gated if f.triggers]
+    if always:
+        tails = [_max_len(e) for e in always]
+        tail = None if any(t is None for t in tails) else max(t for t in tails if t is not None)
+        floating.insert(0, _Floating(_combine(always), (), tail))  # type: ignore[arg-type]
+    return _PatternSet(name, anchored, tuple(floating), singles, full)
 
 
 @lru_cache(maxsize=None)
@@ -295,7 +307,9 @@ def find_dateline(s: str) -> tuple[str, int] | None:
         return None
     place = m.group("place").strip()
     words = [w.strip(".,'’-").lower() for w in place.replace(",", " ").split()]
-    if not words or any(w in _dateline_stop() for w in words):
+    # "NEW:" is a kicker, "NEW YORK" a place
+    checked = words[1:] if len(words) > 1 and words[0] == "new" else words
+    if not words or any(w in _dateline_stop() for w in checked):
         return None
     caps = place.split(",")[0].split()
     if m.group("agency") is None:
@@ -394,44 +408,53 @@ class _Item:
         return (self.nwords >= 8 and self.terminal) or self.nwords >= 20
 
 
+_BOILER = "boilerplate: repeated on this outlet's pages"
 _LINE_CLASSES_BY_PATTERN = ("caption", "byline", "related", "chrome")
-_merged_cache: dict[tuple[int, bool, bool], re.Pattern[str] | None] = {}
+_merged_cache: dict[tuple[object, ...], re.Pattern[str] | None] = {}
 #: line-length bands for the merged anchored regex: a line longer than an
 #: entry's longest possible match skips that entry (few bands: each is a compile)
 _BANDS = (20, 40, 80, 160, 320)
 
 
-@lru_cache(maxsize=None)
-def _anchored_triggers() -> tuple[str, ...]:
-    """Every leading literal of the anchored entries that have one."""
-    return tuple(sorted({t for c in _LINE_CLASSES_BY_PATTERN for a in _patterns(c).anchored for t in a.triggers}))
+def _merge(entries_by_class: list[tuple[str, list[str]]]) -> re.Pattern[str] | None:
+    groups = [f"(?P<{cls}>" + "|".join(f"(?:{e})" for e in chosen) + ")" for cls, chosen in entries_by_class if chosen]
+    return re.compile("|".join(groups), re.IGNORECASE) if groups else None
 
 
-def _merged_anchored(s: str, low: str, with_byline: bool) -> re.Pattern[str] | None:
-    """One regex of the anchored entries of all pattern classes that can match
-    ``s``, each class in a named group, in class priority order, so one
-    ``match`` call finds the first matching class. Entries are left out when
-    the line is longer than their longest match, or when they start with
-    literals the line does not start with (``str.startswith`` is cheap)."""
+def _anchored_without_literal(s: str, with_byline: bool) -> re.Pattern[str] | None:
+    """Anchored entries that do not start with plain text, merged, skipping
+    those that cannot match a line as long as ``s``."""
     band = bisect_left(_BANDS, len(s))
-    trig = low.startswith(_anchored_triggers())
-    key = (band, with_byline, trig)
+    key = ("plain", band, with_byline)
     try:
         return _merged_cache[key]
     except KeyError:
         low_edge = _BANDS[band - 1] if band > 0 else 0
-        groups = []
-        for cls in _LINE_CLASSES_BY_PATTERN:
-            if cls == "byline" and not with_byline:
-                continue
-            chosen = [
-                a.source
-                for a in _patterns(cls).anchored
-                if (a.max_len is None or a.max_len > low_edge) and (trig or not a.triggers)
+        pat = _merged_cache[key] = _merge(
+            [
+                (cls, [a.source for a in _patterns(cls).anchored if not a.triggers and (a.max_len is None or a.max_len > low_edge)])
+                for cls in _LINE_CLASSES_BY_PATTERN
+                if with_byline or cls != "byline"
             ]
-            if chosen:
-                groups.append(f"(?P<{cls}>" + "|".join(f"(?:{e})" for e in chosen) + ")")
-        pat = _merged_cache[key] = re.compile("|".join(groups), re.IGNORECASE) if groups else None
+        )
+        return pat
+
+
+def _anchored_with_literal(low: str, with_byline: bool) -> re.Pattern[str] | None:
+    """Anchored entries one of whose leading literals shares the line's first
+    two characters, merged (a dict lookup instead of ~100 alternatives)."""
+    key = ("lit", low[:2], with_byline)
+    try:
+        return _merged_cache[key]
+    except KeyError:
+        pre = low[:2]
+        pat = _merged_cache[key] = _merge(
+            [
+                (cls, [a.source for a in _patterns(cls).anchored if any(t[:2] == pre for t in a.triggers)])
+                for cls in _LINE_CLASSES_BY_PATTERN
+                if with_byline or cls != "byline"
+            ]
+        )
         return pat
 
 
@@ -439,14 +462,19 @@ def _pattern_class(s: str, low: str, nwords: int) -> tuple[str, str] | None:
     """(class, reason) of the first pattern class matching ``s``, classes in
     priority order; within a class anchored and unanchored entries are equal."""
     with_byline = nwords <= 40  # a long paragraph is never a byline
-    merged = _merged_anchored(s, low, with_byline)
-    m = merged.match(s) if merged is not None else None
-    stop = m.lastgroup if m is not None else None
+    rank = {c: i for i, c in enumerate(_LINE_CLASSES_BY_PATTERN)}
+    stop: str | None = None
+    for merged in (_anchored_without_literal(s, with_byline), _anchored_with_literal(low, with_byline)):
+        m = merged.match(s) if merged is not None else None
+        if m is not None and m.lastgroup and (stop is None or rank[m.lastgroup] < rank[stop]):
+            stop = m.lastgroup
     for cls in _LINE_CLASSES_BY_PATTERN:
         if cls == "byline" and not with_byline:
             continue
+        if cls == stop:
+            return cls, _patterns(cls).reason(s)
         ps = _patterns(cls)
-        if cls == stop or ps.floating_match(s, low):
+        if ps.floating_match(s, low):
             return cls, ps.reason(s)
     return None
 
@@ -467,7 +495,7 @@ def _first_pass(it: _Item, title_norm: str, boilerplate: Collection[str]) -> Non
         return
     norm = normalize_line(s) if (boilerplate or title_norm) else ""
     if boilerplate and norm and norm in boilerplate:
-        it.cls, it.reason = "chrome", "boilerplate: repeated on this outlet's pages"
+        it.cls, it.reason = "chrome", _BOILER
         return
     if title_norm and not (it.prose and it.nwords > 2 * len(title_norm.split()) + 6) and _title_like(norm, title_norm):
         it.cls, it.reason = "chrome", "title repeated"
@@ -495,7 +523,7 @@ def segment(
         s = t.strip()
         if not s:
             continue
-        items.append(_Item(i, t, s, len(_words(s)), bool(_TERMINAL.search(s))))
+        items.append(_Item(i, t, s, len(s.split()), bool(_TERMINAL.search(s))))
     if not items:
         return Segmentation(lines=[], body="", dateline=None, paragraphs=[])
 
@@ -513,6 +541,9 @@ def segment(
         if dl is not None:
             dateline, cut = dl
         for k, it in enumerate(items):
+            if it.reason == _BOILER and first < k < last and it.nwords <= 5 and not it.terminal:
+                # a section heading every article of a templated series repeats
+                it.cls, it.reason = "body", "repeated subhead inside the story"
             if it.cls is not None:
                 continue
             if k < first:
@@ -612,7 +643,7 @@ def _classify_after(it: _Item) -> None:
     """A line below the last prose paragraph."""
     if _is_name_like(it.s):
         it.cls, it.reason = "byline", "name-shaped line below the story"
-    elif it.terminal and it.nwords >= 4:
+    elif (it.terminal or it.s.endswith(":")) and it.nwords >= 4:
         it.cls, it.reason = "body", "sentence after the last paragraph"
     else:
         it.cls, it.reason = "chrome", "short line below the story"

@@ -13,10 +13,13 @@ Rules, in order:
   headline or a dateline per line);
 * ``.``, ``!``, ``?``, ``…`` followed by optional closing quotes/brackets and
   whitespace end a sentence, except
-  - when what follows starts in lower case after an ellipsis or a closing
-    quote/bracket (``“Why?” she asked``, ``“We will… win”``);
+  - when what follows starts in lower case after an ellipsis, ``!``, ``?``
+    or a closing quote/bracket (``“Why?” she asked``, ``“We will… win”``,
+    ``WANTED! it said``);
+  - after a list number standing alone (``1. Read the rules.``);
   - after a title (``Mr.``, ``Sen.``, ``St.``: never a boundary);
-  - after a number abbreviation followed by a number (``No. 5``);
+  - after a number abbreviation followed by a number (``No. 5``; before a
+    word it is the word: ``she said no. Then``);
   - after another abbreviation (``Inc.``, ``Jan.``), a dotted letter sequence
     (``U.S.``, ``a.m.``) or a single initial (``J. K. Rowling``), unless the
     next word is a typical sentence starter (``The``, ``He``, …).
@@ -42,6 +45,7 @@ _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 _NEXT_WORD = re.compile(r"\s*[\"'“‘(\[]*([A-Za-z]+|\d)?")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’.\-][A-Za-z0-9]+)*")
+_LIST_NUMBER = re.compile(r"\s*\d{1,2}")
 _QUOTE_HINT = re.compile(r"[“\"(‘]|''")
 _QUOTED = re.compile(
     r"“[^”“]*”"  # curly double quotes
@@ -75,7 +79,8 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     next_word = nxt.group(1) if nxt else None
     # Text that continues in lower case after an ellipsis or a closing quote
     # is the same sentence ("“Why?” she asked").
-    if next_word and next_word[0].islower() and (closers or punct[0] in "…" or punct.startswith("...")):
+    # The same holds after "!" or "?" ("WANTED! it said", "Oh! the last one").
+    if next_word and next_word[0].islower() and (closers or punct[0] in "…!?" or punct.startswith("...")):
         return False
     if closers.endswith("''"):
         # Two apostrophes as a closing quote (older NYT style) are also used
@@ -93,9 +98,8 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     if kind == "title":
         return False
     if kind == "number":
-        if next_word and next_word.isdigit():
-            return False
-        return starter
+        # "No. 5" abbreviates; before a word it is the word ("said no. Then").
+        return not (next_word and next_word.isdigit())
     if kind == "other" or _DOTTED.match(word):
         return starter or next_word is None
     if len(word) == 1 and word.isupper():
@@ -120,6 +124,8 @@ def _split_block(text: str, start: int, end: int, out: list[tuple[int, int]]) ->
             break
         if spans and any(qs < m.start() and m.end() < qe for qs, qe in spans):
             continue
+        if _LIST_NUMBER.fullmatch(text, pos, m.start()):
+            continue  # a list number alone ("1. I swear …") is not a sentence
         if _is_boundary(text, m):
             _append(text, pos, m.end(), out)
             pos = m.end()

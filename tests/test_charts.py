@@ -61,6 +61,10 @@ def test_heatmap_shape_and_diverging_scale(comparison: pl.DataFrame) -> None:
     assert lo == -hi and img.get_cmap().name.startswith("RdBu")
     assert "tiny *" in _ylabels(fig)
     assert len(fig.axes) == 2  # colourbar
+    flipped = charts.heatmap(comparison, transpose=True)
+    assert flipped.axes[0].get_images()[0].get_array().shape == (3, 35)
+    few = comparison.filter(pl.col("outlet").is_in(["outlet 00.example", "outlet 01.example"]))
+    assert charts.heatmap(few).axes[0].get_images()[0].get_array().shape == (3, 2)  # auto: metrics as rows
 
 
 @pytest.mark.parametrize("kind", ["box", "violin"])

@@ -32,7 +32,7 @@ def corpus(tmp_path: Path) -> Path:
 
 def test_analyze_writes_one_row_per_article_and_exits_0(runner: CliRunner, corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.parquet"
-    res = runner.invoke(main, ["analyze", str(corpus), "-o", str(out), "--jobs", "1", "--metrics", "ads"])
+    res = runner.invoke(main, ["analyze", str(corpus), "-o", str(out), "--jobs", "1", "--metrics", "ad_density"])
     assert res.exit_code == 0, res.output
     df = pl.read_parquet(out)
     assert df.height == 4
@@ -45,7 +45,7 @@ def test_analyze_writes_one_row_per_article_and_exits_0(runner: CliRunner, corpu
 @pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
 def test_analyze_output_formats(runner: CliRunner, corpus: Path, tmp_path: Path, suffix: str) -> None:
     out = tmp_path / f"out{suffix}"
-    res = runner.invoke(main, ["analyze", str(corpus / "one.txt"), "-o", str(out), "-q", "--metrics", "ads"])
+    res = runner.invoke(main, ["analyze", str(corpus / "one.txt"), "-o", str(out), "-q", "--metrics", "ad_density"])
     assert res.exit_code == 0, res.output
     reader = {".csv": pl.read_csv, ".jsonl": pl.read_ndjson, ".parquet": pl.read_parquet}[suffix]
     assert reader(out)["ad_markers"].to_list() == [1]
@@ -53,7 +53,7 @@ def test_analyze_output_formats(runner: CliRunner, corpus: Path, tmp_path: Path,
 
 
 def test_analyze_to_stdout_as_jsonl(runner: CliRunner, corpus: Path) -> None:
-    res = runner.invoke(main, ["analyze", str(corpus / "one.txt"), "-o", "-", "-q", "--metrics", "ads"])
+    res = runner.invoke(main, ["analyze", str(corpus / "one.txt"), "-o", "-", "-q", "--metrics", "ad_density"])
     assert res.exit_code == 0
     rows = [json.loads(line) for line in res.stdout.splitlines()]
     assert rows[0]["dateline"] == "VELMORA" and rows[0]["status"] == "ok"

@@ -17,13 +17,15 @@ STORY = (
 )
 
 
-def _articles(n: int, outlet: str = "velmora.example") -> list[Article]:
-    return [Article(id=f"a{i}", text=STORY.replace("Monday", f"day {i}"), outlet=outlet) for i in range(n)]
+def _articles(n: int, outlet: str | None = None) -> list[Article]:
+    """Near-identical stories; each from its own outlet unless ``outlet`` is given
+    (articles of one outlet sharing paragraphs would look like site boilerplate)."""
+    return [Article(id=f"a{i}", text=STORY.replace("Monday", f"day {i}"), outlet=outlet or f"o{i}.example") for i in range(n)]
 
 
 def test_one_row_per_article_with_status() -> None:
     arts = _articles(3) + [Article(id="bad", error="x.jsonl:4: invalid JSON: Expecting value"), Article(id="empty", text="  \n ")]
-    res = analyze(arts, settings=Settings(jobs=1, metrics=("ads",)))
+    res = analyze(arts, settings=Settings(jobs=1, metrics=("ad_density",)))
     df = res.articles
     assert df["id"].to_list() == ["a0", "a1", "a2", "bad", "empty"]
     assert df["status"].to_list() == ["ok", "ok", "ok", "error", "error"]
@@ -58,7 +60,7 @@ def test_a_failing_metric_becomes_an_error_row_not_a_crash(monkeypatch: pytest.M
                 raise RuntimeError("kaboom")
             return {"boom": 1}
 
-        res = analyze(_articles(3), settings=Settings(jobs=1, metrics=("ads", "explodes")))
+        res = analyze(_articles(3), settings=Settings(jobs=1, metrics=("ad_density", "explodes")))
     finally:
         registry._REGISTRY.clear()
         registry._REGISTRY.update(saved)
@@ -81,8 +83,8 @@ def test_workers_give_the_same_rows_as_one_process() -> None:
     arts = _articles(30, "a.example") + _articles(30, "b.example")
     for i, a in enumerate(arts):
         a.id = f"x{i}"
-    one = analyze(arts, settings=Settings(jobs=1, batch_size=7, metrics=("ads",)), long_tables=False).articles
-    two = analyze(arts, settings=Settings(jobs=2, batch_size=7, metrics=("ads",)), long_tables=False).articles
+    one = analyze(arts, settings=Settings(jobs=1, batch_size=7, metrics=("ad_density",)), long_tables=False).articles
+    two = analyze(arts, settings=Settings(jobs=2, batch_size=7, metrics=("ad_density",)), long_tables=False).articles
     assert one.equals(two)
     assert one.height == 60
 
@@ -93,14 +95,14 @@ def test_outlet_boilerplate_is_learned_across_articles() -> None:
         Article(id=f"s{i}", outlet="courier.example", text=f"{site_line}\n\nStory number {i} says the bridge reopened on time after repairs.")
         for i in range(12)
     ]
-    res = analyze(arts, settings=Settings(jobs=1, metrics=("ads",)), long_tables=False)
+    res = analyze(arts, settings=Settings(jobs=1, metrics=("ad_density",)), long_tables=False)
     shares = res.articles["boilerplate_share"].to_list()
     assert all(s > 0.3 for s in shares), shares
 
 
 def test_analyze_article_keeps_identity() -> None:
     a = Article(id="k", text=STORY, outlet="o", url="https://o.example/x", title="T", source_path="p.txt")
-    r = analyze_article(a, registry.resolve_metrics(["ads"]), Settings())
+    r = analyze_article(a, registry.resolve_metrics(["ad_density"]), Settings())
     assert {k: r.row[k] for k in ("id", "outlet", "url", "title", "source_path")} == {
         "id": "k", "outlet": "o", "url": "https://o.example/x", "title": "T", "source_path": "p.txt"
     }

@@ -19,7 +19,7 @@ def scratch_registry(monkeypatch: pytest.MonkeyPatch) -> dict:
 
 def test_builtins_are_registered_with_declared_columns() -> None:
     names = [m.name for m in registry.available_metrics()]
-    assert "ads" in names
+    assert "ad_density" in names
     for m in registry.available_metrics():
         assert m.columns, m.name
         assert m.description, m.name
@@ -34,16 +34,16 @@ def test_column_names_are_unique_across_metrics() -> None:
 
 def test_unknown_metric_lists_valid_names() -> None:
     with pytest.raises(UnknownMetricError) as err:
-        get_metric("add")
+        get_metric("ad_densty")
     msg = str(err.value)
-    assert "Unknown metric 'add'" in msg
+    assert "Unknown metric 'ad_densty'" in msg
     for m in registry.available_metrics():
         assert m.name in msg
-    assert "Did you mean: ads" in msg
+    assert "Did you mean: ad_density" in msg
 
 
 def test_get_metric_by_column_name_finds_its_metric() -> None:
-    assert get_metric("ad_markers").name == "ads"
+    assert get_metric("ad_markers").name == "ad_density"
 
 
 def test_resolve_keeps_registry_order_and_dedupes() -> None:

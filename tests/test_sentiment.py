@@ -32,12 +32,99 @@ def test_rules_dampen_event_words_and_quotes(sentence: str, rule: str) -> None:
 
 def test_stance_words_are_not_dampened() -> None:
     r = sentence_tone("The senator is a corrupt liar.")
-    assert r["tone"] == r["vader_compound"] and r["label"] == -1
+    # "liar" keeps VADER's weight and "corrupt" (missing from VADER) adds to it
+    assert r["tone"] < r["vader_compound"] < 0 and r["label"] == -1
 
 
-@pytest.mark.parametrize("tone, label", [(0.0, 0), (S.NEUTRAL_BAND - 0.01, 0), (S.NEUTRAL_BAND, 1), (-0.9, -1)])
+@pytest.mark.parametrize(
+    "sentence, rule",
+    [
+        ("He met officials at the Justice Department.", "proper name"),
+        ("The Free Trade Party held a Grand Rally in the United Kingdom.", "proper name"),
+        ("Like other parties, they want a new agreement.", "news-neutral words"),
+        ("The bill has support from both parties as well.", "news-neutral words"),
+    ],
+)
+def test_rules_zero_non_stance_words(sentence: str, rule: str) -> None:
+    r = sentence_tone(sentence)
+    assert r["vader_compound"] > 0.2
+    assert r["tone"] == 0.0 and r["label"] == 0
+
+
+def test_title_case_headline_keeps_capitalised_words() -> None:
+    r = sentence_tone("Senator Gives Great Speech On Trade")
+    assert r["tone"] == r["vader_compound"] > 0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It wasn’t good.",  # typographic apostrophe: VADER misses the negation
+        "The coach was unable to inspire the team.",  # implicit negator
+        "He praised a white supremacist.",  # stance lexicon overrides VADER's +0.5
+    ],
+)
+def test_rules_turn_raw_positive_negative(sentence: str) -> None:
+    r = sentence_tone(sentence)
+    assert r["vader_compound"] > 0 > r["tone"]
+    assert r["label"] == -1
+
+
+@pytest.mark.parametrize("word", ["lambasted", "embattled", "bashed", "mischaracterized"])
+def test_news_stance_words_missing_from_vader(word: str) -> None:
+    r = sentence_tone(f"The mayor was {word} on Monday.")
+    assert r["vader_compound"] == 0 and r["label"] == -1
+
+
+def test_negated_stance_word_flips() -> None:
+    assert sentence_tone("The mayor was not corrupt.")["tone"] > 0
+
+
+def test_scare_quotes_keep_weight_but_speech_is_dampened() -> None:
+    plain = sentence_tone("The company made errors on Monday.")["tone"]
+    scare = sentence_tone("The company made “errors” on Monday.")["tone"]
+    speech = sentence_tone("“The company made errors on Monday,” she said.")["tone"]
+    assert scare == plain < 0
+    assert plain < speech < 0
+
+
+def test_quote_continued_from_previous_sentence_is_dampened() -> None:
+    cont = sentence_tone("It was a horrible, disgusting disgrace,” he said.")
+    assert abs(cont["tone"]) < abs(cont["vader_compound"])
+
+
+@pytest.mark.parametrize("target", ["Smith", (0, 5)])
+def test_target_weights_its_own_clause(target: object) -> None:
+    s = "Smith praised the plan; Jones is a corrupt liar."
+    on_smith = sentence_tone(s, target=target)  # type: ignore[arg-type]
+    on_jones = sentence_tone(s, target="Jones")
+    untargeted = sentence_tone(s)
+    assert on_smith["tone"] > untargeted["tone"] > on_jones["tone"]
+    assert on_smith["vader_compound"] == untargeted["vader_compound"]
+
+
+def test_quote_about_target_keeps_weight() -> None:
+    s = "“Jones is a horrible liar,” Smith said."
+    assert sentence_tone(s, target="Jones")["tone"] < sentence_tone(s, target="Smith")["tone"] < 0
+
+
+@pytest.mark.parametrize("target", ["Nobody", "", (40, 20), (-5, 2)])
+def test_target_absent_or_bad_span_falls_back(target: object) -> None:
+    s = "Smith praised the plan; Jones is a corrupt liar."
+    r = sentence_tone(s, target=target)  # type: ignore[arg-type]
+    assert -1 <= r["tone"] <= 1
+
+
+@pytest.mark.parametrize(
+    "tone, label",
+    [(0.0, 0), (S.NEUTRAL_BAND - 0.01, 0), (S.NEUTRAL_BAND, 1), (-S.NEGATIVE_BAND + 0.001, 0), (-S.NEGATIVE_BAND, -1), (-0.9, -1)],
+)
 def test_neutral_band(tone: float, label: int) -> None:
     assert tone_label(tone) == label
+
+
+def test_explicit_band_is_symmetric() -> None:
+    assert tone_label(0.1, 0.1) == 1 and tone_label(-0.1, 0.1) == -1 and tone_label(-0.05, 0.1) == 0
 
 
 @pytest.mark.parametrize(
@@ -66,3 +153,25 @@ def test_frequent_entities_skip_sentence_initial_words() -> None:
 def test_sentence_tone_in_range(text: str) -> None:
     r = sentence_tone(text)
     assert -1 <= r["tone"] <= 1 and -1 <= r["vader_compound"] <= 1 and r["label"] in (-1, 0, 1)
+
+
+_NEWSY = st.lists(
+    st.sampled_from(["“", "”", '"', "’", "—", "Smith", "said", "failed", "to", "not", "great", "corrupt", "killed",
+                     "but", ",", "Justice", "like", "“Wow,”", "\x00", "\x01"]),
+    max_size=25,
+).map(" ".join)
+
+
+@given(_NEWSY, st.one_of(st.none(), st.just("Smith"), st.tuples(st.integers(-5, 60), st.integers(-5, 60))))
+@settings(max_examples=200, deadline=None)
+def test_sentence_tone_with_target_in_range(text: str, target: object) -> None:
+    r = sentence_tone(text, target=target)  # type: ignore[arg-type]
+    assert -1 <= r["tone"] <= 1 and r["label"] in (-1, 0, 1)
+
+
+def test_entity_tone_is_targeted() -> None:
+    text = "Smith praised the plan; Jones is a corrupt liar. Nothing else happened."
+    rows = {r["entity"]: r for r in entity_tone(text, ["Smith", "Jones"])}
+    assert rows["Smith"]["mentions"] == rows["Jones"]["mentions"] == 1
+    assert rows["Smith"]["vader_mean"] == rows["Jones"]["vader_mean"]
+    assert rows["Smith"]["tone_mean"] > rows["Jones"]["tone_mean"]

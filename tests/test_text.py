@@ -24,6 +24,14 @@ from biaslens.text import sentences, split_sentences, words
         ("Apple Inc. The company said so.", ["Apple Inc.", "The company said so."]),
         ("It rose 2.5 percent on Jan. 5 in Washington.", None),
         ("He said “Go home. Now.” and left.", None),
+        ("The court cited Smith v. Jones and Brown vs. Board in its ruling.", None),
+        ("Asked twice, she said no. Then she walked out.", ["Asked twice, she said no.", "Then she walked out."]),
+        ("Read rule No. 7 first.", None),
+        ("1. Read the rules. 2. Sign the form.", ["1. Read the rules.", "2. Sign the form."]),
+        ("The total was 12. Nobody objected.", ["The total was 12.", "Nobody objected."]),
+        ("SALE! the sign said in red. Hurry? not really.", ["SALE! the sign said in red.", "Hurry? not really."]),
+        ("The store opens at 9 A.M. If you are late, wait.", ["The store opens at 9 A.M.", "If you are late, wait."]),
+        ("He moved to the U.S. Then he found work.", ["He moved to the U.S.", "Then he found work."]),
     ],
 )
 def test_split_sentences_table(text: str, expected: list[str] | None) -> None:

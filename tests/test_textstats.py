@@ -26,6 +26,24 @@ def test_syllables_normalise_apostrophes_and_hyphens(token: str, n: int) -> None
     assert syllables(token) == n
 
 
+@pytest.mark.parametrize("word, n", [("family", 2), ("every", 2), ("our", 1), ("probably", 2), ("business", 2)])
+def test_syllables_use_shortest_cmu_pronunciation(word: str, n: int) -> None:
+    # the reference scores use the shortest pronunciation (textstat: the first)
+    from biaslens._cmudict import first_pron_syllables
+
+    assert syllables(word) == n
+    assert first_pron_syllables()[word] >= n
+
+
+def test_shortest_never_exceeds_first_pronunciation() -> None:
+    from biaslens._cmudict import first_pron_syllables, shortest_pron_syllables
+
+    first, short = first_pron_syllables(), shortest_pron_syllables()
+    assert first.keys() == short.keys()
+    assert all(short[w] <= first[w] for w in first)
+    assert 0 < sum(short[w] < first[w] for w in first) < 0.05 * len(first)
+
+
 def test_readability_keys_and_engines() -> None:
     for engine in ("biaslens", "textstat"):
         assert KEYS <= set(readability(TEXT, engine))

@@ -6,3 +6,4 @@ from __future__ import annotations
 from biaslens.metrics import readability, sentiment  # noqa: F401
 from biaslens.metrics import hedging  # noqa: F401
 from biaslens.metrics import attribution  # noqa: F401
+from biaslens.metrics import ads  # noqa: F401

@@ -1,0 +1,38 @@
+"""Evaluation gate: PolNeAR dev scores of the attribution extractor must not drop.
+
+Floors sit a little under the measured dev figures (benchmarks/eval_attribution.py);
+raise them when the extractor improves, never lower them to make a change pass.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
+FLOORS = {
+    "cue_f1": 0.69,
+    "speech_cue_recall": 0.93,
+    "source_acc_given_cue": 0.90,
+    "e2e_f1": 0.63,
+    "content_token_f1": 0.77,
+}
+
+
+@pytest.fixture(scope="module")
+def dev_scores(shared: Path) -> dict:
+    from attrib_scoring import load_records, predict_with, score
+
+    from biaslens.attribution import attributions
+
+    path = shared / "data" / "attrib" / "polnear_dev.jsonl"
+    if not path.is_file():
+        pytest.skip(f"PolNeAR dev not found at {path}")
+    return score(load_records(path), predict_with(attributions))
+
+
+@pytest.mark.parametrize("name,floor", sorted(FLOORS.items()))
+def test_attribution_dev_floor(dev_scores: dict, name: str, floor: float) -> None:
+    assert dev_scores[name] >= floor, f"{name} {dev_scores[name]:.3f} fell below {floor}"
