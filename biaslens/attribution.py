@@ -39,7 +39,6 @@ KINDS = ("direct", "indirect", "according_to", "mixed")
 
 _FAM = "attribution"
 COLON_QA = False
-GENERIC = True
 INFINITIVES = False
 
 
@@ -584,13 +583,6 @@ def _find_cues(toks: list[_Tok], lo: int, hi: int) -> list[_Cue]:
                 k += 1
                 continue
         v = verbs.get(tok.low)
-        if (v is None and GENERIC and k > lo and k + 1 < hi and not _is_cap(tok.t) and tok.low.isalpha() and len(tok.low) > 3
-                and tok.low.endswith(("ed", "es", "ts", "ds", "ns", "ys", "ks", "ls", "rs"))
-                and tok.low not in _set("np_stops.txt") and tok.low not in _set("cue_modifiers.txt")
-                and ((toks[k + 1].low == "that" and k + 2 < hi and (toks[k + 2].low in _DETS or toks[k + 2].low in _pronouns() or _is_cap(toks[k + 2].t)))
-                     or (toks[k + 1].low == ":" and k + 2 < hi and toks[k + 2].q))):
-            # an unlisted verb taking a that-clause or introducing a quote is a report ("conceded that", "fired back:")
-            v = (tok.low, "stance", "past" if tok.low.endswith("ed") else "3sg")
         amb = _ambiguous().get(tok.low) if v else None
         if amb == "never":
             v = None

@@ -296,7 +296,7 @@ def report(inputs: tuple[str, ...], out_dir: str | None, title: str | None, temp
         title = title or "biaslens demo corpus (fictional outlets)"
     with _Progress(not quiet) as progress:
         try:
-            analysis = run(paths, settings=settings, progress=progress)
+            analysis = run(paths, settings=settings, progress=progress, evidence=bool(evidence))
         except (FileNotFoundError, NotADirectoryError) as exc:
             raise click.BadParameter(str(exc), param_hint="INPUT") from None
     index = write_report(analysis, out, title=title, template_dir=template_dir, settings=settings, seed=seed,
