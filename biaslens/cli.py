@@ -144,7 +144,22 @@ def _check_out(out: str | None, hint: str) -> None:
         raise click.BadParameter(f"unknown output format {Path(out).suffix or '(none)'!r}: use .parquet, .csv, .jsonl or -", param_hint=hint)
 
 
-@click.group(context_settings=CONTEXT)
+class _Group(click.Group):
+    """Unexpected errors end the run with a one-line message and exit code 1
+    (set BIASLENS_DEBUG=1 for the traceback)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if os.environ.get("BIASLENS_DEBUG"):
+                raise
+            raise click.ClickException(f"{type(exc).__name__}: {exc}") from exc
+
+
+@click.group(cls=_Group, context_settings=CONTEXT)
 @click.version_option(package_name="biaslens")
 def main() -> None:
     """biaslens: measure how news outlets report, and compare outlets.

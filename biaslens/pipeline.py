@@ -102,6 +102,8 @@ class Analysis:
 
 
 _LOCATION = re.compile(r"^\S+?:\d+:\s*|^\S+\.\w+:\s*")
+# per-record details that would split one reason into many
+_DETAIL = re.compile(r"\s+at (?:byte|line|row|position) \d+.*$|\s*\((?:column|line|row) [^)]*\)")
 
 
 def error_reason(message: str | None) -> str:
@@ -109,7 +111,9 @@ def error_reason(message: str | None) -> str:
     if not message:
         return "unknown"
     msg = _LOCATION.sub("", message.strip(), count=1)
-    return msg.split(":", 1)[0].strip()[:60] or "unknown"
+    reason = re.split(r"[:;]", msg, maxsplit=1)[0]
+    reason = _DETAIL.sub("", reason)
+    return reason.strip()[:60] or "unknown"
 
 
 def demo_corpus_path() -> Path:

@@ -31,6 +31,8 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import polars as pl
 
+from biaslens.pipeline import error_reason
+
 from biaslens import charts as _charts
 from biaslens.comparison import TOO_FEW, as_polars, compare, differences, modes, wide
 from biaslens.evidence import doc_for, explain, render_html, template_env
@@ -101,15 +103,6 @@ def _date_range(articles: pl.DataFrame) -> tuple[str | None, str | None, int]:
     lo, hi = pub.min(), pub.max()
     fmt = (lambda d: d.strftime("%Y-%m-%d")) if hasattr(lo, "strftime") else str
     return fmt(lo), fmt(hi), pub.len()
-
-
-def _error_reason(message: str | None) -> str:
-    try:
-        from biaslens.pipeline import error_reason
-
-        return error_reason(message)
-    except ImportError:  # pragma: no cover
-        return (message or "unknown").split(":", 1)[0][:60]
 
 
 def _top(frame: pl.DataFrame | None, outlet: str, col: str, n: int = 5, where: Any = None) -> list[tuple[str, int]]:
@@ -207,7 +200,7 @@ def build_context(
     ok = articles.filter(pl.col("status") == "ok") if "status" in articles.columns else articles
     errors = articles.filter(pl.col("status") == "error") if "status" in articles.columns else articles.head(0)
     lo, hi, dated = _date_range(ok)
-    reasons = Counter(_error_reason(e) for e in errors["error"].to_list()) if "error" in errors.columns else Counter()
+    reasons = Counter(error_reason(e) for e in errors["error"].to_list()) if "error" in errors.columns else Counter()
     n_outlets = ok["outlet"].n_unique() if "outlet" in ok.columns and ok.height else 0
     summary = {
         "articles": articles.height, "ok": ok.height, "errors": errors.height,

@@ -12,13 +12,17 @@ Method (rules, no trained model), in two passes:
 1. *Line patterns*: each line is tried against the commented pattern files in
    ``biaslens/lexicons/segmentation/`` (ad markers first, then captions,
    bylines, related-link prefixes, chrome), against the outlet's repeated
-   lines (``boilerplate``, see :class:`BoilerplateIndex`) and the title.
+   lines (``boilerplate``, see :class:`BoilerplateIndex`) and the title; author
+   bios only on the first/last lines; the lines under a "Read more:" box
+   header; short quote- or headline-shaped lines repeated inside a longer line
+   (pull quotes).
 2. *Context*: the story spans from the first to the last unmatched *prose*
    line (long enough, ending like a sentence). Short headline-like lines
    before it are page chrome (or bylines when shaped like a name or a date),
    those after it are footer chrome; between them a line stays body (a
    subhead) unless it looks like an inserted headline: all capitals and long,
-   next to an ad marker, or under a "Read more:" box header.
+   or next to an ad marker. Lines above a paragraph that opens with a
+   dateline are not story.
 
 Body recall is favoured over non-body precision: when in doubt a line is body.
 The approach follows boilerplate-detection work on shallow text features
@@ -55,6 +59,18 @@ __all__ = [
 
 _FAMILY = "segmentation"
 
+#: how ``Line.reason`` names each pattern file
+_LABELS = {
+    "ad": "ad marker",
+    "caption": "caption or photo credit",
+    "byline": "byline, credit or date line",
+    "related": "link to another story",
+    "related_header": "header of a related-links box",
+    "chrome": "site chrome (navigation, prompt or notice)",
+    "bio": "author bio or outlet pitch",
+    "ad_inline": "ad marker inside a line",
+}
+
 # ---------------------------------------------------------------- patterns
 
 
@@ -72,9 +88,9 @@ class _Floating:
 
 @dataclass(frozen=True, slots=True)
 class _Anchored:
-    """A ``^``-anchored pattern, the characters its match can start with
-    (empty: any) and the longest line it can match in full (``None``: no limit,
-    i.e. the pattern does not end with ``$``)."""
+    """A ``^``-anchored pattern (without the ``^``), the literals its match
+    must start with (empty: not known) and the longest line it can match in
+    full (``None``: no limit, i.e. the pattern does not end with ``$``)."""
 
     source: str
     triggers: tuple[str, ...]
@@ -85,10 +101,10 @@ class _Anchored:
 class _PatternSet:
     """All patterns of one lexicon file.
 
-    Anchored entries are tried at the line start only, combined into one regex
-    per (first character, line-length band) so that a long paragraph is not
-    tried against dozens of short-line patterns; unanchored ones are searched
-    one by one behind a cheap substring gate (their leading literals).
+    Anchored entries are tried at the line start only (the line classifier
+    merges those of all classes, see :func:`_pattern_class`); unanchored ones
+    are searched behind a cheap substring gate (their leading literals or a
+    ``(?#gate:…)`` hint), and only in the line's tail when they end with ``$``.
     ``full`` sets are matched against the whole line.
     """
 
@@ -98,27 +114,10 @@ class _PatternSet:
     singles: tuple[re.Pattern[str], ...]
     full: bool
     full_re: re.Pattern[str] | None = None
-    _bands: tuple[int, ...] = ()
-    _cache: dict[tuple[str, int], re.Pattern[str] | None] = field(default_factory=dict)
+    anchored_re: re.Pattern[str] | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
-        self._bands = tuple(sorted({a.max_len for a in self.anchored if a.max_len is not None}))
-
-    def _anchored_for(self, s: str) -> re.Pattern[str] | None:
-        c = s[0].lower()
-        band = bisect_left(self._bands, len(s))
-        key = (c, band)
-        try:
-            return self._cache[key]
-        except KeyError:
-            chosen = [
-                a.source
-                for a in self.anchored
-                if (not a.triggers or c in {t[0] for t in a.triggers}) and (a.max_len is None or a.max_len >= len(s))
-            ]
-            # lines in the same band keep the same candidates: limits are band edges
-            pat = self._cache[key] = _combine(chosen)
-            return pat
+        self.anchored_re = _combine([a.source for a in self.anchored])
 
     def floating_match(self, s: str, low: str) -> bool:
         for f in self.floating:
@@ -131,10 +130,11 @@ class _PatternSet:
 
     def reason(self, s: str) -> str:
         """Name the entry that matches ``s`` (for ``Line.reason``)."""
-        for p in self.singles:
+        label = _LABELS.get(self.name, self.name)
+        for i, p in enumerate(self.singles, 1):
             if (p.fullmatch(s) if self.full else p.search(s)) is not None:
-                return f"{self.name}: {p.pattern[:60]}"
-        return self.name  # pragma: no cover - the combined regexes are the union
+                return f"{label} (segmentation/{self.name}.txt entry {i})"
+        return label  # pragma: no cover - the combined regexes are the union
 
     def match(self, s: str, low: str | None = None) -> str | None:
         if not s:
@@ -142,8 +142,7 @@ class _PatternSet:
         if self.full:
             hit = self.full_re is not None and self.full_re.fullmatch(s) is not None
         else:
-            anchored = self._anchored_for(s)
-            hit = anchored is not None and anchored.match(s) is not None
+            hit = self.anchored_re is not None and self.anchored_re.match(s) is not None
             if not hit:
                 hit = self.floating_match(s, s.lower() if low is None else low)
         return self.reason(s) if hit else None
@@ -479,6 +478,12 @@ def _pattern_class(s: str, low: str, nwords: int) -> tuple[str, str] | None:
     return None
 
 
+def _accept(cls: str, nwords: int) -> bool:
+    """A "Read more: headline" prefix glued to a long paragraph (a scrape
+    that merged lines) leaves the line to the story."""
+    return not (cls == "related" and nwords > 35)
+
+
 def _first_pass(it: _Item, title_norm: str, boilerplate: Collection[str]) -> None:
     s = it.s
     if not _HAS_ALNUM.search(s):
@@ -490,7 +495,7 @@ def _first_pass(it: _Item, title_norm: str, boilerplate: Collection[str]) -> Non
             it.cls, it.reason = "ad", hit
             return
     found = _pattern_class(s, s.lower(), it.nwords)
-    if found is not None:
+    if found is not None and _accept(found[0], it.nwords):
         it.cls, it.reason = found
         return
     norm = normalize_line(s) if (boilerplate or title_norm) else ""
@@ -531,6 +536,7 @@ def segment(
         _first_pass(it, title_norm, boiler)
     _mark_bios(items)
     _related_boxes(items)
+    _pull_quotes(items)
 
     anchors = [k for k, it in enumerate(items) if it.cls is None and it.prose]
     dateline: str | None = None
@@ -608,7 +614,7 @@ def _related_boxes(items: list[_Item]) -> None:
             j = k + 1
             while j < len(items):
                 nxt = items[j]
-                if nxt.cls is None and nxt.nwords <= 25 and not (nxt.s.endswith(".") and nxt.nwords >= 8):
+                if nxt.cls is None and nxt.nwords <= 18 and not nxt.s.endswith(".") and not _MID_SENTENCE.search(nxt.s):
                     nxt.cls, nxt.reason = "related", "headline under a related box header"
                     j += 1
                 elif nxt.cls in ("ad", "related"):
@@ -618,6 +624,33 @@ def _related_boxes(items: list[_Item]) -> None:
             k = j
         else:
             k += 1
+
+
+_MID_SENTENCE = re.compile(r"[.!?][\"”’)]?\s+[A-Z]")
+_QUOTES = str.maketrans("", "", "\"“”‘’'«»")
+
+
+def _pull_quotes(items: list[_Item]) -> None:
+    """A short line whose words recur inside a longer line of the page is a
+    pull quote (or a teaser) repeating the story: chrome."""
+    # only quote-shaped or headline-shaped lines: a plain sentence repeated
+    # verbatim may be the scraper duplicating a paragraph, which stays body
+    cands = [
+        it
+        for it in items
+        if it.cls is None and 6 <= it.nwords <= 45 and (it.s[0] in "\"“‘'«" or not it.terminal)
+    ]
+    if not cands:
+        return
+    keyed = [(it, " ".join(it.s.translate(_QUOTES).lower().split())) for it in items if it.cls is None]
+    for it in cands:
+        needle = " ".join(it.s.translate(_QUOTES).lower().split()).rstrip(".!?…")
+        if len(needle) < 30:
+            continue
+        for other, text in keyed:
+            if other is not it and len(text) > len(needle) + 10 and needle in text:
+                it.cls, it.reason = "chrome", "pull quote repeating a line of the story"
+                break
 
 
 def _classify_before(it: _Item, items: list[_Item], k: int, *, after_dateline: bool) -> None:
@@ -700,18 +733,36 @@ class BoilerplateIndex:
     (Bar-Yossef & Rajagopalan 2002, "Template detection via data mining").
     """
 
+    #: lines longer than this are story, not site chrome, and are not counted;
+    #: it also keeps the index small (chrome lines are short)
+    MAX_LINE_CHARS = 200
+    #: distinct lines kept per outlet before lines seen once are forgotten
+    #: (lossy counting keeps memory flat on very large corpora)
+    MAX_ENTRIES = 200_000
+
     def __init__(self, *, min_articles: int = 3, min_share: float = 0.02) -> None:
         self.min_articles = min_articles
         self.min_share = min_share
         self._counts: dict[str, Counter[str]] = defaultdict(Counter)
         self._articles: Counter[str] = Counter()
+        self._seen_texts: set[int] = set()
         self._cache: dict[str, frozenset[str]] = {}
 
     def add(self, outlet: str | None, text: str | None) -> None:
         key = outlet or ""
-        seen = {normalize_line(ln) for ln in (text or "").split("\n") if ln.strip()}
+        text = text or ""
+        # the same article scraped twice must not make its paragraphs "repeated"
+        fingerprint = hash((key, text))
+        if fingerprint in self._seen_texts:
+            return
+        self._seen_texts.add(fingerprint)
+        seen = {normalize_line(ln) for ln in text.split("\n") if ln.strip() and len(ln) <= self.MAX_LINE_CHARS}
         seen.discard("")
-        self._counts[key].update(seen)
+        counts = self._counts[key]
+        counts.update(seen)
+        if len(counts) > self.MAX_ENTRIES:
+            for line in [ln for ln, c in counts.items() if c == 1]:
+                del counts[line]
         self._articles[key] += 1
         self._cache.pop(key, None)
 

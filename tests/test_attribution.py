@@ -18,7 +18,8 @@ def _one(text: str, cue: str) -> Attribution:
 PATTERNS = [
     # text, cue, speaker, kind, content starts
     ('"The bridge will open in May," Mayor Ana Lind said.', "said", "Mayor Ana Lind", "direct", "The bridge will open"),
-    ('"The bridge will open in May," said Ana Lind, the city\'s mayor.', "said", "Ana Lind", "direct", "The bridge will open"),
+    ('"The bridge will open in May," said Ana Lind, the city\'s mayor.', "said", "Ana Lind, the city's mayor", "direct", "The bridge will open"),
+    ('"The bridge will open in May," said Ana Lind.', "said", "Ana Lind", "direct", "The bridge will open"),
     ("Ana Lind said that the bridge would open in May.", "said", "Ana Lind", "indirect", "the bridge would open"),
     ("Ana Lind said the bridge would open in May.", "said", "Ana Lind", "indirect", "the bridge would open"),
     ("Ana Lind told reporters that the bridge would open in May.", "told reporters", "Ana Lind", "indirect", "the bridge would open"),
@@ -82,6 +83,7 @@ def test_speaker_types(text: str, speaker_type: str, anonymous: bool) -> None:
         ("Senator Ana Lind said the talks would resume.", True),
         ("A government official said the talks would resume.", True),
         ("Novelist Ivo Marek said the talks would resume.", False),
+        ('"Talks will resume," said Ivo Marek, a ministry spokesman.', True),
         ("A local farmer said the talks would resume.", False),
     ],
 )

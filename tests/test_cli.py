@@ -111,3 +111,16 @@ def test_every_command_help_has_an_example(runner: CliRunner) -> None:
         res = runner.invoke(main, [name, "--help"])
         assert res.exit_code == 0, name
         assert "Example:" in res.stdout, f"'biaslens {name} --help' shows no example"
+
+
+def test_unexpected_failure_exits_1_with_a_message(runner: CliRunner, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import biaslens.pipeline
+
+    def broken(*a, **k):  # noqa: ANN002, ANN003
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(biaslens.pipeline, "analyze", broken)
+    monkeypatch.delenv("BIASLENS_DEBUG", raising=False)
+    res = runner.invoke(main, ["analyze", str(corpus), "-o", str(tmp_path / "x.csv")])
+    assert res.exit_code == 1
+    assert "RuntimeError: disk on fire" in res.output

@@ -29,3 +29,10 @@ def test_first_screen_has_exactly_the_two_setup_commands() -> None:
         "python -m pip install -e . && biaslens report",
         "python -m pip install -e '.[test]' && python -m pytest",
     ]
+
+
+def test_readme_metrics_section_is_generated_from_the_registry() -> None:
+    import runpy
+
+    gen = runpy.run_path(str(Path(__file__).resolve().parent.parent / "docs" / "readme_metrics.py"))
+    assert gen["render"](README) == README, "README.md metrics section is stale: run python docs/readme_metrics.py"

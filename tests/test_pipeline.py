@@ -107,3 +107,15 @@ def test_analyze_article_keeps_identity() -> None:
         "id": "k", "outlet": "o", "url": "https://o.example/x", "title": "T", "source_path": "p.txt"
     }
     assert r.row["status"] == "ok"
+
+
+@pytest.mark.parametrize(
+    ("message", "reason"),
+    [
+        ("a.txt: undecodable bytes (not UTF-8) at byte 3", "undecodable bytes (not UTF-8)"),
+        ("f.jsonl:3: no text (column 'text' is empty)", "no text"),
+        ("f.jsonl:9: no text; no text column among: a, b", "no text"),
+    ],
+)
+def test_error_reason_drops_per_record_details(message: str, reason: str) -> None:
+    assert error_reason(message) == reason

@@ -66,6 +66,23 @@ def test_prose_mentioning_ads_stays_body(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "“Hacking the barrier controls violates our terms of service,” the operator said in a statement on Monday.",
+        "Most residents back the barrier, according to a Reuters/Ipsos poll.",
+        "The chairman of the Joint Chiefs of Staff visited the barrier site on Tuesday with the governor.",
+        "Ms Doe is also suing the river authority over the delays to the barrier project.",
+        "Appointing Mr. Roe is the sort of thing a council might do to look busy before the spring rains.",
+        "ALSO ON THE AGENDA: the council will vote on the harbour budget before the end of the month.",
+        "Read: how the barrier was planned. The council first proposed the project in 2009, after the worst flood in a"
+        " century swept through the lower town and destroyed more than two hundred homes along the river banks.",
+    ],
+)
+def test_lookalikes_at_the_edges_stay_body(text: str) -> None:
+    assert classes(page(P1, P2, P3, text))[text] == "body"
+
+
+@pytest.mark.parametrize(
     "first,place,rest",
     [
         ("MOSCOW: " + P1, "MOSCOW", P1),
@@ -239,6 +256,27 @@ def test_long_all_caps_headline_inside_story_is_related() -> None:
     assert classes(page(P1, short_caps, P2, P3))[short_caps] == "body"
 
 
+def test_pull_quote_repeating_the_story_is_chrome() -> None:
+    quote = "“We waited more than a decade for this barrier to be built”"
+    para = "“We waited more than a decade for this barrier to be built,” said Ann Poe, who runs a bakery near the river."
+    got = classes(page(P1, quote, P2, para, P3))
+    assert got[quote] == "chrome"
+    assert got[para] == "body"
+    # a plain sentence repeated verbatim (a scraper duplicate) stays body
+    assert {line.cls for line in segment(page(P1, P2, P2 + " More text follows here.")).lines} == {"body"}
+
+
+@pytest.mark.parametrize(
+    "line,cls",
+    [
+        ("Read the full statement:", "caption"),
+        ("READ MORE: Below is a list of the other measures the council approved on Monday.", "body"),
+    ],
+)
+def test_lead_ins(line: str, cls: str) -> None:
+    assert classes(page(P1, P2, line, P3))[line] == cls
+
+
 def test_title_repetition_is_chrome() -> None:
     title = "Flood barrier to be finished before spring"
     got = classes(page(title + " - Valley Courier", title, P1, P2), title=title)
@@ -360,11 +398,11 @@ def test_repeated_subhead_inside_story_stays_body() -> None:
 def test_boilerplate_share_threshold() -> None:
     index = BoilerplateIndex(min_articles=3, min_share=0.5)
     for i in range(10):
-        index.add("c", "repeated line" if i < 4 else f"unique {i}")
+        index.add("c", f"repeated line\nstory {i}" if i < 4 else f"unique {i}")
     assert "repeated line" not in index.repeated("c")  # 4 of 10 < 50 %
     index2 = BoilerplateIndex(min_articles=3, min_share=0.02)
     for i in range(10):
-        index2.add("c", "repeated line" if i < 3 else f"unique {i}")
+        index2.add("c", f"repeated line\nstory {i}" if i < 3 else f"unique {i}")
     assert "repeated line" in index2.repeated("c")
 
 
@@ -397,3 +435,20 @@ def test_property_every_line_classified_once_and_body_consistent(lines: list[str
     assert seg.body == "\n\n".join(parts)
     if seg.dateline is not None:
         assert body_lines and seg.paragraphs[0].line_offset > 0
+
+
+def test_boilerplate_index_ignores_duplicate_articles_and_long_lines() -> None:
+    from biaslens.segmentation import BoilerplateIndex
+
+    long_para = "The harbour board of the fictional town met for six hours on Monday and agreed, after a long and heated debate about fees, to reopen the ferry terminal in the spring once the repairs to the pier are finished and inspected."
+    page = "Subscribe to the Velmora Courier\n\n" + long_para
+    index = BoilerplateIndex()
+    for _ in range(5):  # one article scraped five times
+        index.add("courier.example", page)
+    assert index.repeated("courier.example") == frozenset()
+    for i in range(5):
+        index.add("courier.example", page + f"\n\nUpdate number {i}.")
+    rep = index.repeated("courier.example")
+    assert "subscribe to the velmora courier" in rep
+    assert all(len(line) <= BoilerplateIndex.MAX_LINE_CHARS for line in rep)
+    assert not any("harbour board" in line for line in rep)
