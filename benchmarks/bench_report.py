@@ -33,7 +33,7 @@ def abp_slice(src: Path, dest: Path, outlets: int = 20) -> Path:
 
 def run(name: str, path: Path, out: Path, jobs: int | None) -> None:
     t0 = time.perf_counter()
-    analysis = analyze([str(path)], settings=Settings(jobs=jobs))
+    analysis = analyze([str(path)], settings=Settings(jobs=jobs), evidence=True)
     t1 = time.perf_counter()
     steps: dict[str, float] = {}
     report(analysis, out / name, timings=steps)

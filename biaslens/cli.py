@@ -144,6 +144,10 @@ def _check_out(out: str | None, hint: str) -> None:
         raise click.BadParameter(f"unknown output format {Path(out).suffix or '(none)'!r}: use .parquet, .csv, .jsonl or -", param_hint=hint)
 
 
+#: without --entity, a report shows tone towards this many of the corpus's most frequent names
+REPORT_ENTITIES = 8
+
+
 class _Group(click.Group):
     """Unexpected errors end the run with a one-line message and exit code 1
     (set BIASLENS_DEBUG=1 for the traceback)."""
@@ -196,6 +200,8 @@ def analyze(inputs: tuple[str, ...], out: str, attributions_out: str | None, cue
     for o, hint in ((out, "-o"), (attributions_out, "--attributions"), (cues_out, "--cues"), (entity_out, "--entity-tone")):
         _check_out(o, hint)
     settings = _settings(**options)
+    if entity_out and not settings.entities:
+        settings = settings.replace(auto_entities=10)
     paths = _check_inputs(inputs)
     with _Progress(not quiet) as progress:
         try:
@@ -302,6 +308,8 @@ def report(inputs: tuple[str, ...], out_dir: str | None, title: str | None, temp
     from biaslens.reporting import report as write_report
 
     settings = _settings(**options)
+    if not settings.entities:
+        settings = settings.replace(auto_entities=REPORT_ENTITIES)
     if inputs:
         paths = _check_inputs(inputs)
         out = out_dir or os.path.join("reports", "report")

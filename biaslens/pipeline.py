@@ -34,6 +34,8 @@ __all__ = [
     "build_doc",
     "demo_corpus_path",
     "iter_results",
+    "prepare",
+    "Prepared",
     "error_reason",
 ]
 
@@ -275,14 +277,45 @@ def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def _boilerplate_index(articles: Iterable[Article]) -> Any:
+def _prepass(articles: Iterable[Article], n_entities: int = 0) -> tuple[Any, list[str]]:
+    """One pass over the corpus before the analysis: the lines each outlet
+    repeats (site boilerplate) and, when asked, its most frequent names."""
     from biaslens.segmentation import BoilerplateIndex
 
     index = BoilerplateIndex()
-    for a in articles:
-        if not a.error and a.text:
-            index.add(a.outlet or "", a.text)
-    return index
+
+    def texts() -> Iterator[str]:
+        for a in articles:
+            if not a.error and a.text:
+                index.add(a.outlet or "", a.text)
+                yield a.text
+
+    if n_entities <= 0:
+        for _ in texts():
+            pass
+        return index, []
+    from biaslens.sentiment import frequent_entities
+
+    return index, _distinct_names(frequent_entities(texts(), n_entities * 3), n_entities)
+
+
+def _distinct_names(names: Sequence[str], n: int) -> list[str]:
+    """Most frequent first; a name that is part of a chosen one ("Putin" of
+    "Vladimir Putin", or the reverse) is the same entity and is skipped."""
+    chosen: list[str] = []
+    for name in names:
+        words = name.split()
+        if any(_contains(c.split(), words) or _contains(words, c.split()) for c in chosen):
+            continue
+        chosen.append(name)
+        if len(chosen) == n:
+            break
+    return chosen
+
+
+def _contains(outer: list[str], inner: list[str]) -> bool:
+    k = len(inner)
+    return any(outer[i : i + k] == inner for i in range(len(outer) - k + 1))
 
 
 #: below this many batches an analysis runs in-process
@@ -312,8 +345,32 @@ def _run_batch(batch: list[Article], boilerplate: dict[str, frozenset[str]]) -> 
     ]
 
 
+@dataclass(slots=True)
+class Prepared:
+    """An input ready to analyse: what the pre-pass learned about the corpus,
+    and the settings with automatic entities resolved."""
+
+    source: Any
+    settings: Settings
+    boilerplate: Any
+
+
+def prepare(source: Source, settings: Settings | None = None) -> Prepared:
+    """Check the input and run the pre-pass (see :func:`iter_results`)."""
+    settings = settings or Settings()
+    resolve_metrics(settings.metrics)  # fail fast on unknown names, before any reading
+    if isinstance(source, Iterator):
+        source = list(source)  # one-shot input: the two passes need it twice
+    check_inputs(source)
+    auto = settings.auto_entities if not settings.entities else 0
+    index, names = _prepass(_articles(source, settings), auto)
+    if names:
+        settings = settings.replace(entities=tuple(names))
+    return Prepared(source, settings, index)
+
+
 def iter_results(
-    source: Source,
+    source: Source | Prepared,
     *,
     settings: Settings | None = None,
     long_tables: bool = True,
@@ -324,15 +381,12 @@ def iter_results(
 
     With paths as input the corpus is read twice: a first pass learns the lines
     each outlet repeats across its articles (site boilerplate) for the
-    segmenter; the second pass analyses. ``settings.jobs`` worker processes
-    share the batches; a single batch is analysed in-process.
+    segmenter (and, with ``auto_entities``, the most frequent names); the
+    second pass analyses. ``settings.jobs`` worker processes share the
+    batches; a small input is analysed in-process.
     """
-    settings = settings or Settings()
-    resolve_metrics(settings.metrics)  # fail fast on unknown names, before any reading
-    if isinstance(source, Iterator):
-        source = list(source)  # one-shot input: the two passes need it twice
-    check_inputs(source)
-    index = _boilerplate_index(_articles(source, settings))
+    prepared = source if isinstance(source, Prepared) else prepare(source, settings)
+    settings, index, source = prepared.settings, prepared.boilerplate, prepared.source
 
     def table(batch: list[Article]) -> dict[str, frozenset[str]]:
         return {o: index.repeated(o) for o in {a.outlet or "" for a in batch}}
@@ -372,7 +426,14 @@ def results_frame(rows: list[dict[str, Any]], metrics: Sequence[Metric]) -> pl.D
     return pl.DataFrame(rows, schema=schema, strict=False, orient="row") if rows else pl.DataFrame(schema=schema)
 
 
-ATTRIBUTION_SCHEMA: dict[str, pl.DataType] = {"id": pl.String(), "outlet": pl.String()}
+ENTITY_TONE_SCHEMA: dict[str, pl.DataType] = {
+    "id": pl.String(),
+    "outlet": pl.String(),
+    "entity": pl.String(),
+    "mentions": pl.Int64(),
+    "tone_mean": pl.Float64(),
+    "vader_mean": pl.Float64(),
+}
 CUE_SCHEMA: dict[str, pl.DataType] = {
     "id": pl.String(),
     "outlet": pl.String(),
@@ -386,9 +447,18 @@ CUE_SCHEMA: dict[str, pl.DataType] = {
 
 
 def _frame(rows: list[dict[str, Any]], schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    """A long table with its declared schema (columns not declared are inferred)."""
     if not rows:
         return pl.DataFrame(schema=schema)
-    return pl.DataFrame(rows, infer_schema_length=None)
+    extra = [k for k in rows[0] if k not in schema]
+    df = pl.DataFrame(rows, schema_overrides=schema, infer_schema_length=None, strict=False)
+    return df.select([*schema, *extra])
+
+
+def _attribution_schema() -> dict[str, pl.DataType]:
+    from biaslens.metrics.attribution import ATTRIBUTION_ROW_SCHEMA
+
+    return ATTRIBUTION_ROW_SCHEMA
 
 
 def analyze(
@@ -413,14 +483,15 @@ def analyze(
         if "entities" in options:
             options["entities"] = tuple(options["entities"] or ())
         settings = (settings or Settings()).replace(**options)
-    settings = settings or Settings()
+    prepared = prepare(source, settings)
+    settings = prepared.settings
     metrics = resolve_metrics(settings.metrics)
     rows: list[dict[str, Any]] = []
     attributions: list[dict[str, Any]] = []
     cues: list[dict[str, Any]] = []
     tones: list[dict[str, Any]] = []
     kept: dict[str, Any] = {}
-    for r in iter_results(source, settings=settings, long_tables=long_tables, evidence=evidence, progress=progress):
+    for r in iter_results(prepared, long_tables=long_tables, evidence=evidence, progress=progress):
         rows.append(r.row)
         if r.evidence is not None:
             kept[r.row["id"]] = r.evidence
@@ -429,9 +500,9 @@ def analyze(
         tones.extend(r.entity_tone)
     return Analysis(
         articles=results_frame(rows, metrics),
-        attributions=_frame(attributions, ATTRIBUTION_SCHEMA),
+        attributions=_frame(attributions, _attribution_schema()),
         cues=_frame(cues, CUE_SCHEMA),
-        entity_tone=_frame(tones, {"id": pl.String(), "outlet": pl.String(), "entity": pl.String()}) if settings.entities else None,
+        entity_tone=_frame(tones, ENTITY_TONE_SCHEMA) if settings.entities else None,
         metrics=metrics,
         settings=settings,
         evidence=kept,

@@ -387,6 +387,11 @@ def _analysis_for(inputs_or_analysis: Any, settings: Any) -> tuple[Any, list[Any
         src = list(src)
     if any(hasattr(x, "to_numpy") or isinstance(x, pl.DataFrame) for x in src):
         raise TypeError("report() takes an Analysis or input paths/Articles; analyse a DataFrame with bl.analyze first")
+    from biaslens.settings import Settings
+
+    settings = settings or Settings()
+    if not settings.entities and not settings.auto_entities:
+        settings = settings.replace(auto_entities=8)
     return analyze(list(src), settings=settings, evidence=True), list(src)
 
 

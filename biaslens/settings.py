@@ -31,7 +31,8 @@ class Settings:
 
     ``metrics``: registered metric names (``None``: all); ``jobs``: worker
     processes (``None``: all cores); ``outlet``: force this outlet on every
-    article; ``entities``: names for entity-targeted tone;
+    article; ``entities``: names for entity-targeted tone; ``auto_entities``:
+    without ``entities``, use this many of the corpus's most frequent names;
     ``readability_engine``: ``"biaslens"`` or ``"textstat"``.
     """
 
@@ -40,6 +41,7 @@ class Settings:
     batch_size: int = 200
     outlet: str | None = None
     entities: tuple[str, ...] = ()
+    auto_entities: int = 0
     readability_engine: str = "biaslens"
     columns: ColumnMap = field(default_factory=ColumnMap)
 
