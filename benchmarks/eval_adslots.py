@@ -20,38 +20,17 @@ import sys
 import time
 from pathlib import Path
 
+from scipy.stats import spearmanr
+
 from biaslens.adslots import count_ad_slots
 from biaslens.settings import shared_dir
 
 MARKERS = ("marker_gpt", "marker_adsense", "marker_prebid", "marker_amazon", "marker_taboola", "marker_outbrain", "marker_data_ad_attr")
 
 
-def ranks(xs: list[float]) -> list[float]:
-    """Average ranks (ties share their mean rank)."""
-    order = sorted(range(len(xs)), key=lambda i: xs[i])
-    out = [0.0] * len(xs)
-    i = 0
-    while i < len(order):
-        j = i
-        while j + 1 < len(order) and xs[order[j + 1]] == xs[order[i]]:
-            j += 1
-        for k in range(i, j + 1):
-            out[order[k]] = (i + j) / 2 + 1
-        i = j + 1
-    return out
-
-
-def pearson(a: list[float], b: list[float]) -> float:
-    n = len(a)
-    ma, mb = sum(a) / n, sum(b) / n
-    cov = sum((x - ma) * (y - mb) for x, y in zip(a, b))
-    va = sum((x - ma) ** 2 for x in a) ** 0.5
-    vb = sum((y - mb) ** 2 for y in b) ** 0.5
-    return cov / (va * vb) if va and vb else 0.0
-
-
 def spearman(a: list[float], b: list[float]) -> float:
-    return pearson(ranks(a), ranks(b))
+    """Spearman's rho (average ranks for ties), via scipy."""
+    return float(spearmanr(a, b).statistic)
 
 
 def load(shared: Path) -> list[tuple[dict, str]]:

@@ -578,6 +578,16 @@ def _subject_before(toks: list[_Tok], p: int, lo: int) -> bool:
     return False
 
 
+_ANON_WORDS = frozenset("named identified quoted anonymity anonymous".split())
+
+
+def _anonymity_request(toks: list[_Tok], j: int, hi: int) -> bool:
+    """Does "asked/requested/spoke ..." at ``j`` continue as a request for anonymity ("asked not to be named")?"""
+    window = [t.low for t in toks[j:min(hi, j + 7)] if not t.q]
+    return any(w in _ANON_WORDS for w in window[:6]) and (
+        "anonymity" in window or "anonymous" in window or ("not" in window[:2] and ("be" in window[:4] or "being" in window[:4])))
+
+
 _POLL_HEADS = frozenset("poll polls survey surveys polling".split())
 
 
@@ -841,7 +851,10 @@ def _sentence_attributions(text: str, toks: list[_Tok], qspans: list[Span], cano
                 continue
             headline = text[:toks[lo].s].strip() == ""
             # "Q:"/"A:" transcript labels were rarely annotated as cues: only a quote or a headline follows
-            if not (toks[j].q or headline):
+            para_start = toks[lo].s == 0 or text[toks[lo].s - 1] == "\n"
+            if not (toks[j].q or headline or (para_start and len(left) <= 3 and all(_is_cap(t.t) for t in left)
+                                               and left[0].low not in _np_ok() and all(len(t.t) > 1 and t.t.isalpha() for t in left)
+                                               and left[0].low not in ("contributing", "contributors", "answer", "question") and j < hi and _is_cap(toks[j].t))):
                 continue
             speaker_rng = (lo, i)
             content = _content_after(text, toks, j, hi, qspans, sent_end)
@@ -874,6 +887,9 @@ def _sentence_attributions(text: str, toks: list[_Tok], qspans: list[Span], cano
             nxt2 = toks[j + 1].low if j + 1 < hi else ""
             # idioms that are not reports: "easier said than done", "added to her lead"
             if nxt == "than" or (cue.lemma == "add" and nxt == "to" and nxt2 not in _pronouns()):
+                continue
+            if _anonymity_request(toks, j, hi):
+                # "who asked not to be named", "requested anonymity": how a source is described, not a report
                 continue
             progressive = tag == "ing" and i - 1 >= lo and toks[i - 1].low in ("is", "are", "was", "were", "been", "be", "am", "'re", "’re", "'s", "’s")
             passive = tag in ("past", "part") and i - 1 >= lo and (toks[i - 1].low in _BE or (
@@ -975,7 +991,7 @@ def _sentence_attributions(text: str, toks: list[_Tok], qspans: list[Span], cano
                 results.append(_build(text, cue, toks[cue_start].s, toks[j - 1].e, None, content, qspans, kind))
                 taken_until = j
                 continue
-            if speaker_rng is None and cls != "speech":
+            if speaker_rng is None and cls != "speech" and not (cls in ("stance", "belief") and tag in ("past", "3sg")):
                 continue
             if cls in ("belief", "evidence", "stance") and any(
                     r.content_span and r.content_span[0] <= tok_s < r.content_span[1] and not re.search(r"[,;—–]", text[r.cue_span[1]:tok_s])

@@ -119,3 +119,26 @@ def test_analyze_article_keeps_identity() -> None:
 )
 def test_error_reason_drops_per_record_details(message: str, reason: str) -> None:
     assert error_reason(message) == reason
+
+
+from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+
+_PIECES = st.sampled_from([
+    "ADVERTISEMENT", "- Advertisment -", "By Ana Ruiz", "VELMORA: ", "“", "”", "\"", "'", "’", "\n", "\n\n", " ",
+    "Officials said", "according to sources,", "he told reporters", "could", "certainly", "about 40", "May",
+    "Mr.", "U.S.", "3.5", "...", "!", "?", "(Photo: Jo Lee)", "Read more:", "—", "\t", "\r\n", "é", "😀", "\x00",
+])
+
+
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=30)), max_size=40).map("".join))
+@hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_every_metric_survives_any_text(text: str) -> None:
+    """No registered metric raises on any text: an ok article stays ok, and
+    every share column stays within 0..1."""
+    r = analyze_article(Article(id="h", text=text, outlet="o"), registry.available_metrics(), Settings())
+    if text.strip():
+        assert r.row["status"] == "ok", r.row["error"]
+    for c in registry.metric_columns():
+        v = r.row.get(c.name)
+        if c.agg == "share" and v is not None:
+            assert 0.0 <= v <= 1.0, (c.name, v)
