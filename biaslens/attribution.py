@@ -798,6 +798,33 @@ def _appositive_left(toks: list[_Tok], j: int, lo: int) -> tuple[int, int] | Non
     return None
 
 
+_POSTMOD = frozenset("familiar close briefed knowledgeable acquainted loyal opposed allied linked connected".split())
+
+
+def _with_postmodifier_left(toks: list[_Tok], rng: tuple[int, int], lo: int) -> tuple[int, int]:
+    """Extend "the matter" to "a person familiar with the matter", "people close to the governor"."""
+    i = rng[0]
+    if i - 2 >= lo and toks[i - 1].low in ("with", "to", "on", "about") and toks[i - 2].low in _POSTMOD:
+        head = _left_np(toks, i - 2, lo)
+        if head is not None:
+            return head[0], rng[1]
+        return i - 2, rng[1]
+    return rng
+
+
+def _with_relative_left(toks: list[_Tok], rng: tuple[int, int], lo: int) -> tuple[int, int]:
+    """Extend "anonymity" in "A source who requested anonymity said" to the whole phrase with its relative clause."""
+    k = rng[0] - 1
+    while k > lo and rng[0] - k < 8 and not toks[k].q and toks[k].low not in _PUNCT_STOP and toks[k].low not in ("who", "that"):
+        k -= 1
+    if k <= lo or toks[k].low != "who":
+        return rng
+    ante = _left_np(toks, k, lo)
+    if ante is None or not (_is_cap(toks[ante[1] - 1].t) or toks[ante[1] - 1].low in _source_nouns()):
+        return rng
+    return ante[0], rng[1]
+
+
 def _with_appositive(toks: list[_Tok], rng: tuple[int, int], hi: int) -> tuple[int, int]:
     """Extend "said Jane Roe" over a following appositive (", a senator from Ohio") up to the next comma or the end."""
     k = rng[1]
@@ -959,6 +986,9 @@ def _sentence_attributions(text: str, toks: list[_Tok], qspans: list[Span], cano
                     speaker_rng = (cue_start - 1, cue_start)
                 else:
                     speaker_rng = _left_np(toks, cue_start, lo)
+                    if speaker_rng is not None:
+                        speaker_rng = _with_relative_left(toks, speaker_rng, lo)
+                        speaker_rng = _with_postmodifier_left(toks, speaker_rng, lo)
             if speaker_rng is None and j < hi and cue_start == lo and tag in ("past", "3sg", "base"):
                 rn = _right_np(toks, j, hi)
                 if rn and _is_cap(toks[rn[0]].t):
@@ -973,7 +1003,7 @@ def _sentence_attributions(text: str, toks: list[_Tok], qspans: list[Span], cano
                 if rn is None:
                     continue
                 speaker_rng, inverted = rn, True
-            if speaker_rng is not None and not inverted:
+            if speaker_rng is not None and not inverted and not (prev is not None and prev.low == ","):
                 last = toks[speaker_rng[1] - 1]
                 before_last = toks[speaker_rng[1] - 2].low if speaker_rng[1] - 2 >= speaker_rng[0] else ""
                 in_ten = last.t.isdigit() and speaker_rng[1] - 3 >= speaker_rng[0] and toks[speaker_rng[1] - 2].low == "in"

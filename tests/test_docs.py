@@ -36,3 +36,16 @@ def test_readme_metrics_section_is_generated_from_the_registry() -> None:
 
     gen = runpy.run_path(str(Path(__file__).resolve().parent.parent / "docs" / "readme_metrics.py"))
     assert gen["render"](README) == README, "README.md metrics section is stale: run python docs/readme_metrics.py"
+
+
+def test_readme_notebook_snippet_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's notebook example is real code: run it on the demo corpus."""
+    root = Path(__file__).resolve().parent.parent
+    block = README.split("## In a notebook", 1)[1].split("```python", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data").symlink_to(root / "data")
+    page_text = (root / "data" / "demo" / "dailybuzzhub.example" / "001-port-strike--port-elsin-dockworkers-strike-what-it.txt").read_text(encoding="utf-8")
+    scope = {"page_text": page_text, "body": page_text.split("\n\n", 3)[-1]}
+    exec(compile(block, "README.md", "exec"), scope)  # noqa: S102
+    assert (tmp_path / "reports" / "my-corpus" / "index.html").is_file()
+    assert scope["analysis"].articles.height == 48
