@@ -10,7 +10,15 @@ pre-pass (a :class:`BoilerplateIndex` over the whole corpus, as the pipeline
 would build it), next to a naive length/punctuation rule, then the seed result
 and the speed.
 
-Usage: ``python benchmarks/eval_segmentation.py [--no-boilerplate]``
+``--labels PATH`` scores any labels file in the ``lines_dev.jsonl`` format
+instead (one JSON object per line: ``article_id`` and ``labels``, a list of
+``{"line": index into text.split("\\n"), "class": ...}``; ``text``, ``title``
+and ``outlet`` are optional and, when absent, are looked up by ``article_id``
+in the corpora under ``data/corpora/``), so anyone can check the segmenter on
+pages they labelled themselves. Such files quote scraped text: keep them out of
+the repository.
+
+Usage: ``python benchmarks/eval_segmentation.py [--no-boilerplate] [--labels PATH]``
 """
 from __future__ import annotations
 
@@ -34,14 +42,38 @@ Predict = Callable[[dict], dict[int, str]]
 
 def load_dev(shared: Path) -> list[dict]:
     """The labelled articles, each with its corpus record's title and outlet."""
-    rows = [json.loads(line) for line in (shared / "golden" / "lines_dev.jsonl").open(encoding="utf-8")]
+    return load_labels(shared / "golden" / "lines_dev.jsonl", shared)
+
+
+def load_labels(path: Path, shared: Path) -> list[dict]:
+    """Rows of a labels file; ``text``/``title``/``outlet`` missing from a row
+    are taken from the corpus record with the same ``article_id``."""
+    rows = [json.loads(line) for line in Path(path).open(encoding="utf-8") if line.strip()]
+    missing = {r["article_id"] for r in rows if "text" not in r}
+    if missing:
+        found: dict[str, dict] = {}
+        for rec in corpus_records(shared, everything=True):
+            if rec.get("id") in missing:
+                found[rec["id"]] = rec
+        for r in rows:
+            rec = found.get(r["article_id"])
+            if "text" not in r and rec is None:
+                raise SystemExit(f"{path}: article {r['article_id']!r} has no text and is not in the corpora")
+            for key in ("text", "title", "outlet"):
+                if key not in r and rec is not None:
+                    r[key] = rec.get(key)
     return rows
 
 
-def corpus_records(shared: Path) -> Iterable[dict]:
-    with (shared / "data" / "corpora" / "article_bias_prediction.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            yield json.loads(line)
+def corpus_records(shared: Path, *, everything: bool = False) -> Iterable[dict]:
+    """Records of article_bias_prediction.jsonl (``everything``: of every
+    corpus JSONL file under data/corpora/)."""
+    corpora = shared / "data" / "corpora"
+    paths = sorted(corpora.glob("*.jsonl")) if everything else [corpora / "article_bias_prediction.jsonl"]
+    for path in paths:
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                yield json.loads(line)
 
 
 def gold_of(row: dict) -> dict[int, str]:
@@ -109,9 +141,9 @@ def print_scores(name: str, scores: dict[str, tuple[float, float, float, int]]) 
         print(f"{c:<10}{p:7.3f}{r:7.3f}{f:7.3f}{n:6d}")
 
 
-def build_boilerplate(shared: Path) -> BoilerplateIndex:
+def build_boilerplate(shared: Path, *, everything: bool = False) -> BoilerplateIndex:
     index = BoilerplateIndex()
-    for rec in corpus_records(shared):
+    for rec in corpus_records(shared, everything=everything):
         index.add(rec.get("outlet"), rec.get("text"))
     return index
 
@@ -149,18 +181,24 @@ def speed(shared: Path, n: int = 3000) -> tuple[float, float]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--no-boilerplate", action="store_true", help="skip the corpus-wide boilerplate pre-pass")
+    ap.add_argument("--labels", type=Path, help="labels file in the lines_dev.jsonl format (default: golden/lines_dev.jsonl)")
     args = ap.parse_args(argv)
     shared = shared_dir()
     if not (shared / "golden" / "lines_dev.jsonl").is_file():
         print(f"shared data not found at {shared} (set BIASLENS_SHARED)", file=sys.stderr)
         return 1
-    rows = load_dev(shared)
-    print(f"lines_dev: {len(rows)} articles, {sum(len(r['labels']) for r in rows)} labelled lines")
+    if args.labels is not None and not args.labels.is_file():
+        print(f"labels file not found: {args.labels}", file=sys.stderr)
+        return 2
+    rows = load_dev(shared) if args.labels is None else load_labels(args.labels, shared)
+    name = "lines_dev" if args.labels is None else args.labels.name
+    print(f"{name}: {len(rows)} articles, {sum(len(r['labels']) for r in rows)} labelled lines")
     print_scores("naive rule A (>=5 words = body)", score(rows, length_predict))
     print_scores("naive rule B (>=10 words and final punctuation = body)", score(rows, naive_predict))
     print_scores("segment()", score(rows, segment_predict()))
     if not args.no_boilerplate:
-        index = build_boilerplate(shared)
+        # a labels file may hold pages of any corpus: index them all
+        index = build_boilerplate(shared, everything=args.labels is not None)
         print_scores("segment() + per-outlet boilerplate (whole corpus pre-pass)", score(rows, segment_predict(index)))
     right, total, ads, dl = eval_seed(shared)
     print(f"\nseed_000: {right}/{total} lines right, {ads} ad markers, dateline {dl!r}")

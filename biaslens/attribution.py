@@ -49,6 +49,15 @@ class Attribution:
     ``canonical`` is the speaker's name after merging repeated mentions
     ("Kremlin spokesman Dmitry Peskov" ... "Peskov" ... "he" -> "Dmitry Peskov").
     ``anonymous`` is True for ``anonymous`` and ``vague_group`` speakers.
+
+    Speaker-type decisions (after the issue's definitions): an identifiable
+    document or poll ("the report", "a Gallup poll", "the emails") is
+    ``named_org``; bare plurals ("reports", "polls") are ``vague_group``;
+    unnamed people, including unnamed office-holders ("party leaders", "a
+    ministry spokesman") and people described by their access ("people close
+    to the mayor"), are ``anonymous``. Evidence the writer interprets ("the
+    closeness of the result suggests") keeps its speaker span (PolNeAR marks it
+    as source) but has ``speaker_type`` ``"none"``: it is no human source.
     """
 
     speaker: str | None
@@ -402,6 +411,7 @@ class _Speaker:
     referent: str | None = None
 
 
+_INDEFINITE = frozenset("a an one another two three several some second third other".split())
 _NAME_EXCLUDE = frozenset(
     "the a an this that these those his her their its monday tuesday wednesday thursday friday saturday sunday "
     "january february march april may june july august september october november december".split()
@@ -448,13 +458,37 @@ def _classify(text: str) -> tuple[str, bool]:
     if not words:
         return "none", False
     lows = [w.lower() for w in words]
-    joined = " " + " ".join(lows) + " "
-    official = any(w.rstrip(".") in _set("official_roles.txt") or w in _set("official_roles.txt") for w in lows) or any(
+    # "people close to the governor": the governor is not the speaker, so only the head part counts
+    post = next((k for k, w in enumerate(lows) if k and w in _POSTMOD), len(lows))
+    joined = " " + " ".join(lows[:post]) + " "
+    official = any(w.rstrip(".") in _set("official_roles.txt") or w in _set("official_roles.txt")
+                   or (w.endswith("s") and w[:-1] in _set("official_roles.txt")) for w in lows[:post]) or any(
         f" {r} " in joined for r in _set("official_roles.txt") if " " in r
     )
     if len(words) == 1 and lows[0] in _pronouns():
         return "pronoun", False
     head = _head(words)
+    generic = _set("anonymous_sources.txt") | _set("vague_groups.txt") | _set("quantifiers.txt") | _EVIDENCE_HEADS
+    head_runs = [r for r in _name_runs(words[:post]) if not (r == [words[0]] and lows[0] in generic)]
+    if post < len(lows) and lows[post] in _POSTMOD and not head_runs:
+        # "a person familiar with the matter", "people close to the campaign"
+        return "anonymous", official
+    if head in _EVIDENCE_HEADS and head not in ("poll", "survey", "study", "report"):
+        # documents and records: "the emails show" names a checkable document, "emails show" does not
+        return ("named_org" if lows[0] in _DETS or head_runs else "vague_group"), official
+    poss = next((k for k, w in enumerate(lows[:post]) if w.endswith(("'s", "’s"))), None)
+    if poss is not None and poss + 1 < post and head in (_set("anonymous_sources.txt") | _set("titles.txt")) and lows[post - 1] == head:
+        # "Senator Ana Lind's spokesman": an unnamed person speaking for a named one
+        return "anonymous", official
+    if head.endswith("s") and head[:-1] in _set("titles.txt") and head[:-1] not in _set("org_heads.txt") and lows[post - 1] == head:
+        # "party leaders", "Republican senators": unnamed office-holders
+        return "anonymous", official
+    if lows[0] in _INDEFINITE and (head in _set("anonymous_sources.txt") or head in _set("titles.txt") or head.rstrip("s") in _set("titles.txt")) \
+            and not any(r[-1].lower() == head for r in _name_runs(words)) and not _name_runs(words[post:]) and (
+            not _name_runs(words) or all(len(r) == 1 and (r[0].isupper() or r[0].lower() in _set("org_heads.txt")) for r in _name_runs(words))
+            or head in _set("anonymous_sources.txt")):
+        # "a senior official", "one Pentagon spokesman", "a second CIA officer": unnamed people
+        return "anonymous", official
     orgs = _set("org_heads.txt")
     has_org = any(w in orgs for w in lows) or any(f" {o} " in joined for o in orgs if " " in o)
     acronym = any(w.isupper() and len(w) > 1 and w.isalpha() for w in words)
@@ -485,6 +519,33 @@ def _classify(text: str) -> tuple[str, bool]:
     if head.endswith("s") and not head.endswith("ss"):
         return "vague_group", official
     return "anonymous", official
+
+
+#: Cues whose subject is often evidence rather than a source ("the result suggests").
+_EVIDENTIAL = frozenset("suggest show indicate appear seem mean signal reveal point find prove confirm demonstrate".split())
+
+
+#: Documents, records and polls: sources of the named_org kind ("the emails show", "the data suggest").
+_EVIDENCE_HEADS = frozenset(
+    "data email emails records record documents document poll polls survey surveys study studies report reports analysis "
+    "statistics figures numbers findings results memo letter filing audit tally count census research".split())
+
+
+def _source_like(phrase: str) -> bool:
+    """Can ``phrase`` be a source (a person, group, organisation, document or poll) rather than plain evidence?"""
+    words = [m.group() for m in _TOKEN.finditer(phrase)]
+    if not words:
+        return False
+    lows = [w.lower() for w in words]
+    if len(words) == 1 and lows[0] in _pronouns():
+        return True
+    head = _head(words)
+    if any(_is_cap(w) and w.lower() not in _DETS for w in words[1:]) or (_is_cap(words[0]) and lows[0] not in _DETS and lows[0] not in _np_ok()
+                                                                       and lows[0] not in _EVIDENCE_HEADS):
+        return True
+    return (head in _source_nouns() or head in _set("titles.txt") or head in _set("quantifiers.txt") or head in _EVIDENCE_HEADS
+            or head.rstrip("s") in _source_nouns() or head in _pronouns() or head in ("percent", "%", "one", "another", "others")
+            or head.endswith(("ers", "ists", "ians", "ans", "ents", "ors", "ees")))
 
 
 def _canonical_name(text: str) -> str:
@@ -798,6 +859,7 @@ def _appositive_left(toks: list[_Tok], j: int, lo: int) -> tuple[int, int] | Non
     return None
 
 
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 _POSTMOD = frozenset("familiar close briefed knowledgeable acquainted loyal opposed allied linked connected".split())
 
 
@@ -989,6 +1051,14 @@ def _sentence_attributions(text: str, toks: list[_Tok], qspans: list[Span], cano
                     if speaker_rng is not None:
                         speaker_rng = _with_relative_left(toks, speaker_rng, lo)
                         speaker_rng = _with_postmodifier_left(toks, speaker_rng, lo)
+                        a0 = speaker_rng[0]
+                        if (a0 - 2 >= lo and toks[a0 - 1].low == "in" and toks[speaker_rng[1] - 1].t.isdigit()
+                                and (toks[a0 - 2].t.isdigit() or toks[a0 - 2].low in _NUMBER_WORDS)):
+                            # "Six in 10 say", "about 4 in 10 say": poll shares as sources
+                            a0 -= 2
+                            if a0 - 1 >= lo and toks[a0 - 1].low in ("about", "nearly", "almost", "roughly", "only", "just", "over"):
+                                a0 -= 1
+                            speaker_rng = (a0, speaker_rng[1])
             if speaker_rng is None and j < hi and cue_start == lo and tag in ("past", "3sg", "base"):
                 rn = _right_np(toks, j, hi)
                 if rn and _is_cap(toks[rn[0]].t):
@@ -1021,7 +1091,7 @@ def _sentence_attributions(text: str, toks: list[_Tok], qspans: list[Span], cano
                 results.append(_build(text, cue, toks[cue_start].s, toks[j - 1].e, None, content, qspans, kind))
                 taken_until = j
                 continue
-            if speaker_rng is None and cls != "speech" and not (cls in ("stance", "belief") and tag in ("past", "3sg")):
+            if speaker_rng is None and cls != "speech" and not (cls in ("stance", "belief", "evidence") and tag in ("past", "3sg") and toks[i].low not in ("shows", "found")):
                 continue
             if cls in ("belief", "evidence", "stance") and any(
                     r.content_span and r.content_span[0] <= tok_s < r.content_span[1] and not re.search(r"[,;—–]", text[r.cue_span[1]:tok_s])
@@ -1039,7 +1109,7 @@ def _sentence_attributions(text: str, toks: list[_Tok], qspans: list[Span], cano
                     and not (_is_cap(toks[speaker_rng[1] - 1].t) and toks[speaker_rng[1] - 1].low not in _DETS)):
                 # "Trump calling it a great meeting" counts; "an op-ed urging" does not
                 continue
-            if speaker_rng is None and (tag == "base" or (tag == "ing" and not progressive)):
+            if speaker_rng is None and (tag == "base" or (tag == "ing" and not progressive and cls != "speech")):
                 continue
             # passive "was announced by X"
             if speaker_rng is not None and not inverted and passive:
@@ -1080,7 +1150,18 @@ def _sentence_attributions(text: str, toks: list[_Tok], qspans: list[Span], cano
             m = _cue_ext().match(text, ce)
             if m and (not inverted or speaker_rng is None or m.end() <= toks[speaker_rng[0]].s):
                 ce = m.end()
+        if speaker_rng is not None and cue.lemma in _EVIDENTIAL:
+            first, last_tok = toks[speaker_rng[0]], toks[speaker_rng[1] - 1]
+            if speaker_rng[1] - speaker_rng[0] == 1 and first.low in ("it", "this", "that", "there"):
+                # "It appears that ...": an expletive subject is no source
+                speaker_rng = None
+        evidence_only = (speaker_rng is not None and cue.lemma in _EVIDENTIAL
+                         and not _source_like(text[toks[speaker_rng[0]].s:toks[speaker_rng[1] - 1].e]))
         sp = _make_speaker(text, toks, speaker_rng[0], speaker_rng[1], canon, lo) if speaker_rng else None
+        if sp is not None and evidence_only:
+            # "the closeness of the result suggests ...": PolNeAR marks the phrase as source, but it is
+            # evidence the writer interprets, not a person, group, organisation, document or poll
+            sp = _Speaker(sp.text, sp.span, "none", None, False)
         if sp is not None:
             canon.history.append(sp)
             last_speaker = sp
@@ -1193,6 +1274,8 @@ def _build(text: str, cue: _Cue, cs: int, ce: int, sp: _Speaker | None, content:
 def iter_speakers(items: Iterable[Attribution]) -> Iterator[str]:
     """Canonical speaker names of ``items`` (falling back to the speaker text), skipping unsourced ones."""
     for a in items:
+        if a.speaker_type == "none":
+            continue  # no source, or evidence rather than a source
         name = a.canonical or a.speaker
         if name:
             yield name

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 import numpy as np
 import polars as pl
@@ -75,7 +75,7 @@ def ranked(comparison: Any, metric: str, *, title: str | None = None) -> Figure:
     part = comp.filter(pl.col("metric") == metric).filter(pl.col("mean").is_not_null())
     part = part.with_columns(_few=(pl.col("flag") == TOO_FEW)).sort(["_few", "mean"], descending=[True, False])
     n = part.height
-    fig = Figure(figsize=(7.5, _height(n)), layout="constrained")
+    fig = Figure(figsize=(6.0, _height(n, per=0.26, base=1.3, minimum=2.2)), layout="constrained")
     ax = fig.add_subplot()
     ax.set_title(title or f"{metric} by {by} (mean, 95% bootstrap CI)", fontsize=10)
     ax.set_xlabel(metric_label(metric))
@@ -104,14 +104,18 @@ def ranked(comparison: Any, metric: str, *, title: str | None = None) -> Figure:
 
 
 def heatmap(comparison: Any, *, columns: Sequence[str] | None = None, title: str | None = None,
-            annotate: bool | None = None, transpose: bool | None = None) -> Figure:
+            annotate: bool | None = None, transpose: bool | None = None,
+            families: Mapping[str, str] | None = None) -> Figure:
     """Group × metric heatmap of z-scores of the group means (diverging colormap).
 
     z is computed per metric across groups: (mean − mean of means) ÷ SD of
     means, so it shows where an outlet sits relative to the others, not
     whether it is good or bad. Flagged groups are included but marked "*".
-    ``transpose`` (default: when there are more metrics than groups) puts
-    metrics on the rows so the long axis is vertical.
+    Groups are rows (labelled left, and right too when there are many),
+    metrics are columns labelled on top and bottom. ``transpose`` (default:
+    only when there are more than 30 metrics and more metrics than groups)
+    swaps them. ``families`` maps a metric to its family; a thin white line
+    then separates consecutive families.
     """
     comp = as_polars(comparison)
     if "metric" not in comp.columns:
@@ -119,26 +123,34 @@ def heatmap(comparison: Any, *, columns: Sequence[str] | None = None, title: str
     by = _group_col(comp)
     metrics = list(columns) if columns is not None else list(dict.fromkeys(comp["metric"].to_list()))
     groups = list(dict.fromkeys(comp.sort(by)[by].to_list()))
-    few = set(comp.filter(pl.col("flag") == TOO_FEW)[by].to_list())
     z = np.full((len(groups), len(metrics)), np.nan)
+    flagged = np.zeros((len(groups), len(metrics)), dtype=bool)
     gi = {g: i for i, g in enumerate(groups)}
     mi = {m: j for j, m in enumerate(metrics)}
-    for g, m, v in comp.filter(pl.col("metric").is_in(metrics)).select(by, "metric", "mean").iter_rows():
+    for g, m, v, f in comp.filter(pl.col("metric").is_in(metrics)).select(by, "metric", "mean", "flag").iter_rows():
         if v is not None:
             z[gi[g], mi[m]] = v
-    # Reference mean/SD from the groups with enough articles, so one tiny
-    # outlet's extreme mean does not squash everyone else's colours.
-    ref = z[[g not in few for g in groups]] if any(g not in few for g in groups) else z
+        flagged[gi[g], mi[m]] = f == TOO_FEW
+    # An outlet is starred when it is too small on every metric shown; a single
+    # sparse column (e.g. ad slots of HTML-only input) marks just its cells.
+    few = {g for g in groups if flagged[gi[g]].all()} if metrics else set()
+    # Reference mean/SD per metric from the cells with enough articles, so one
+    # tiny outlet's extreme mean does not squash everyone else's colours.
+    ref = np.where(flagged, np.nan, z) if (~flagged).any() else z
     with np.errstate(invalid="ignore", divide="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
         mu = np.nanmean(ref, axis=0) if z.size else z
         sd = np.nanstd(ref, axis=0) if z.size else z
         z = np.where(sd > 0, (z - mu) / sd, 0.0 * z)
     glabels = [f"{g} *" if g in few else str(g) for g in groups]
-    # Long axis vertical: with many metrics and few outlets, metrics become the rows.
-    flip = transpose if transpose is not None else len(metrics) > len(groups)
+    # Outlets on rows reads best (one line per outlet, scales to 30+); only a
+    # very long metric list with few outlets is turned so the long axis is vertical.
+    flip = transpose if transpose is not None else (len(metrics) > 30 and len(metrics) > len(groups))
     grid, rows, cols = (z.T, metrics, glabels) if flip else (z, glabels, metrics)
-    fig = Figure(figsize=(max(5.0, 2.6 + 0.45 * len(cols)), _height(len(rows), per=0.3, base=2.4)),
+    sparse = flagged.T if flip else flagged
+    longest = max((len(str(c)) for c in cols), default=0)
+    label_h = min(2.6, 0.3 + 0.055 * longest)  # room for rotated column labels, top and bottom
+    fig = Figure(figsize=(max(5.5, 3.2 + 0.42 * len(cols)), _height(len(rows), per=0.3, base=1.6) + 2 * label_h),
                  layout="constrained")
     ax = fig.add_subplot()
     ax.set_title(title or f"{by} × metric (z-score of means)", fontsize=10)
@@ -148,20 +160,39 @@ def heatmap(comparison: Any, *, columns: Sequence[str] | None = None, title: str
     lim = max(2.0, float(np.nanmax(np.abs(grid))) if np.isfinite(grid).any() else 2.0)
     im = ax.imshow(np.ma.masked_invalid(grid), cmap=_DIVERGING, vmin=-lim, vmax=lim, aspect="auto",
                    interpolation="nearest")
-    ax.set_xticks(np.arange(len(cols)), cols, rotation=60 if len(cols) > 3 else 0,
-                  ha="right" if len(cols) > 3 else "center", fontsize=7)
+    turn = len(cols) > 3
+    ax.set_xticks(np.arange(len(cols)), cols, rotation=60 if turn else 0, ha="right" if turn else "center",
+                  rotation_mode="anchor" if turn else "default", fontsize=7)
     ax.set_yticks(np.arange(len(rows)), rows, fontsize=8 if len(rows) <= 40 else 6)
+    # Column labels on both edges so a tall map needs no scrolling back to read them.
+    top = ax.secondary_xaxis("top")
+    top.set_xticks(np.arange(len(cols)), cols, rotation=60 if turn else 0, ha="left" if turn else "center",
+                   rotation_mode="anchor" if turn else "default", fontsize=7)
+    if len(rows) > 25:
+        ax.tick_params(axis="y", labelright=True)
+    if families:
+        fam = [families.get(str(c), "") for c in (cols if not flip else rows)]
+        for k in range(1, len(fam)):
+            if fam[k] != fam[k - 1]:
+                if flip:
+                    ax.axhline(k - 0.5, color="white", lw=2.5)
+                else:
+                    ax.axvline(k - 0.5, color="white", lw=2.5)
     if annotate is None:
         annotate = grid.size <= 200
     if annotate:
         for i in range(grid.shape[0]):
             for j in range(grid.shape[1]):
                 if np.isfinite(grid[i, j]):
-                    ax.text(j, i, f"{grid[i, j]:.1f}", ha="center", va="center", fontsize=6,
+                    mark = "*" if sparse[i, j] and not (rows[i] if not flip else cols[j]).endswith(" *") else ""
+                    ax.text(j, i, f"{grid[i, j]:.1f}{mark}", ha="center", va="center", fontsize=6,
                             color="white" if abs(grid[i, j]) > lim * 0.6 else "black")
+    else:
+        for i, j in zip(*np.nonzero(sparse & np.isfinite(grid))):
+            ax.text(j, i, "*", ha="center", va="center", fontsize=6)
     fig.colorbar(im, ax=ax, label="z-score", shrink=0.8)
-    if few:
-        ax.set_xlabel(f"* {TOO_FEW}", fontsize=7)
+    if sparse.any():
+        ax.set_xlabel(f"* {TOO_FEW} (outlet, or cell)", fontsize=7)
     return fig
 
 

@@ -314,7 +314,8 @@ _LINE_STYLE = {"ad": "strike red", "chrome": "strike dim", "related": "strike di
 
 
 def _fmt(value: Any) -> str:
-    if value is None:
+    # None and NaN (e.g. a test that could not run) both read as "–", never "nan"
+    if value is None or (isinstance(value, float) and value != value):
         return "–"
     if isinstance(value, float):
         return f"{value:.3g}" if abs(value) < 1000 else f"{value:,.0f}"
@@ -417,7 +418,17 @@ def _template_env(template_dir: str | None) -> jinja2.Environment:
     env.filters["fmt"] = _fmt
     env.filters["md"] = _md
     env.filters["slug"] = _slug
+    env.filters["pval"] = _pval
+    env.filters["wbr"] = _wbr
     return env
+
+
+def _pval(value: Any) -> str:
+    """A p-value for reading: "<0.001" below that, 2 significant digits otherwise, "–" when not tested."""
+    if value is None or (isinstance(value, float) and value != value):
+        return "–"
+    v = float(value)
+    return "<0.001" if v < 0.001 else f"{v:.2g}"
 
 
 def _md(value: Any) -> str:
@@ -426,6 +437,13 @@ def _md(value: Any) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = re.sub(r"\s+", " ", text).strip()
     return re.sub(r"([|\\`*_\[\]])", r"\\\1", text)
+
+
+def _wbr(text: Any) -> Any:
+    """Escaped text with a line-break opportunity after each ``_`` (long column names wrap in headers)."""
+    from markupsafe import Markup, escape
+
+    return Markup("_<wbr>").join(escape(str(text)).split("_"))
 
 
 def _slug(text: Any) -> str:

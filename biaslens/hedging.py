@@ -36,6 +36,15 @@ from typing import Any, Callable, Sequence
 
 from biaslens.lexicons import load_lines
 
+try:  # the regex parser, to read the literal prefixes of the cue patterns
+    from re import _constants as _sre_c, _parser as _sre_p
+except ImportError:  # Python < 3.11 names; without either, every pattern is scanned in full
+    try:
+        import sre_constants as _sre_c  # type: ignore[no-redef]
+        import sre_parse as _sre_p  # type: ignore[no-redef]
+    except ImportError:
+        _sre_c = _sre_p = None  # type: ignore[assignment]
+
 __all__ = ["Cue", "GROUPS", "KINDS", "hedges", "quote_spans_fallback"]
 
 KINDS: tuple[str, ...] = ("hedge", "booster", "approximator")
@@ -129,7 +138,197 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str, str], ...]:
     return tuple(out)
 
 
+# --------------------------------------------------------------------------
+# candidate positions
+#
+# Scanning the whole text with each of the twelve patterns tries every
+# alternative at every word start, which was most of the detector's time.
+# Every pattern starts with ``(?<![\w'])``, so a match can only start where a
+# run of ``[\w']`` characters starts, and its first characters are nearly
+# always literal. From the parsed patterns we read the possible beginnings of
+# a match: literal prefixes (up to _PREFIX_LEN characters, a whitespace run
+# read as one space) and, for a branch opening with ``\w*`` ({NOT} =
+# ``\w*n't``), the literal that must follow the word characters. One regex
+# finds the run starts where any beginning fits; there each pattern whose
+# beginnings fit is tried with ``match``, in text order and skipping positions
+# inside its previous match -- the positions ``finditer`` would report, so the
+# output is unchanged. A pattern whose beginning cannot be read is scanned in
+# full with ``finditer``.
+
+_PREFIX_LEN = 8
+_PREFIX_CAP = 3000  # stop extending prefixes beyond this many (a shorter prefix is still a valid gate)
+_WORD_OR_APOS = re.compile(r"[\w']")
+_KEY_WINDOW = 40  # characters read to build a key (whitespace runs collapse)
+
+
+@dataclass(frozen=True, slots=True)
+class _Gate:
+    """Possible beginnings of a pattern's matches (lower-case, whitespace run = " ")."""
+
+    prefixes: frozenset[str]
+    infixes: frozenset[str]  # a match may also be word characters, then one of these
+
+
+def _gate(pattern: str, flags: int) -> _Gate | None:
+    """The beginnings of every match of ``pattern`` (``None``: cannot be read).
+
+    Zero-width assertions are skipped and an element that is not a literal or
+    a whitespace run ends a prefix, so a gate is only ever too permissive.
+    """
+    if _sre_p is None:
+        return None
+    c = _sre_c
+    try:
+        items = list(_sre_p.parse(pattern, flags))
+    except Exception:  # noqa: BLE001 -- private parser API: fall back to full scans
+        return None
+    space = {(c.IN, ((c.CATEGORY, c.CATEGORY_SPACE),)), (c.IN, ((c.CATEGORY, c.CATEGORY_UNI_SPACE),))}
+    word = {(c.IN, ((c.CATEGORY, c.CATEGORY_WORD),)), (c.IN, ((c.CATEGORY, c.CATEGORY_UNI_WORD),))}
+    infixes: set[str] = set()
+    unreadable = False
+
+    def single(sub: Any) -> tuple[Any, Any] | None:
+        data = list(sub)
+        if len(data) != 1:
+            return None
+        op, av = data[0]
+        return (op, tuple(av) if isinstance(av, list) else av)
+
+    def walk(seq: list[Any], open_: set[str], closed: set[str]) -> set[str]:
+        nonlocal unreadable
+        for k, (op, av) in enumerate(seq):
+            if not open_:
+                break
+            if op is c.LITERAL:
+                ch = chr(av)
+                if not ch.isascii():
+                    closed.update(open_)
+                    return set()
+                open_ = {s + ch.lower() for s in open_}
+            elif op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+                continue  # zero width: ignoring it only admits more positions
+            elif op is c.SUBPATTERN and not av[1] and not av[2]:
+                open_ = walk(list(av[3]), open_, closed)
+            elif op is c.BRANCH:
+                nxt: set[str] = set()
+                for alt in av[1]:
+                    nxt |= walk(list(alt), set(open_), closed)
+                open_ = nxt
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1 and single(av[2]) in space:
+                open_ = {s + " " for s in open_ if not s.endswith(" ")}  # "\s+" after "\s+" stays one run
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+                open_ = walk(list(av[2]), set(open_), closed) | open_  # optional part: with or without
+            elif (op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] == 0 and single(av[2]) in word and open_ == {""}):
+                # "\w*" opening a match: gate on the literal that follows it
+                rest = walk(seq[k + 1 :], {""}, after := set()) | after
+                if "" in rest or not rest:
+                    unreadable = True
+                infixes.update(rest)
+                return set()
+            else:  # other repeats, classes, categories: the prefix ends here
+                closed.update(open_)
+                return set()
+            full = {s for s in open_ if len(s) >= _PREFIX_LEN}
+            closed |= {s[:_PREFIX_LEN] for s in full}
+            open_ -= full
+            if len(open_) > _PREFIX_CAP:
+                closed.update(open_)
+                return set()
+        return open_
+
+    closed: set[str] = set()
+    closed |= walk(items, {""}, closed)
+    if unreadable or "" in closed or any(not _WORD_OR_APOS.match(s[0]) for s in closed):
+        return None
+    if any(not s.isascii() or not s.strip() for s in infixes):
+        return None
+    if not closed and not infixes:
+        return None
+    return _Gate(frozenset(closed), frozenset(infixes))
+
+
+def _alternation_tree(strings: set[str]) -> str:
+    """A regex matching any of ``strings`` (a space = a whitespace run), factored as a trie."""
+    if "" in strings:
+        return ""
+    groups: dict[str, set[str]] = {}
+    for s in strings:
+        groups.setdefault(s[0], set()).add(s[1:])
+    alts = []
+    for first in sorted(groups):
+        head = r"\s+" if first == " " else re.escape(first)
+        rest = _alternation_tree(groups[first])
+        alts.append(head + (f"(?:{rest})" if rest else ""))
+    return "|".join(alts)
+
+
 @lru_cache(maxsize=1)
+def _scan_plan() -> tuple[
+    re.Pattern[str] | None,
+    dict[str, tuple[tuple[int, tuple[str, ...]], ...]],
+    tuple[tuple[int, re.Pattern[str]], ...],
+    frozenset[int],
+]:
+    """(run-start finder, first character -> (pattern, prefixes), (pattern, infix gate), patterns to scan in full)."""
+    by_first: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    infix_gates: list[tuple[int, re.Pattern[str]]] = []
+    all_prefixes: set[str] = set()
+    all_infixes: set[str] = set()
+    full: set[int] = set()
+    for i, (pattern, _, _) in enumerate(_patterns()):
+        gate = _gate(pattern.pattern, pattern.flags)
+        if gate is None:
+            full.add(i)
+            continue
+        for first in sorted({s[0] for s in gate.prefixes}):
+            by_first.setdefault(first, []).append((i, tuple(sorted(s for s in gate.prefixes if s[0] == first))))
+        if gate.infixes:
+            infix_gates.append((i, re.compile(rf"\w*(?:{_alternation_tree(set(gate.infixes))})", re.IGNORECASE)))
+        all_prefixes |= gate.prefixes
+        all_infixes |= gate.infixes
+    if not all_prefixes and not all_infixes:
+        return None, {}, (), frozenset(full)
+    alts = []
+    if all_prefixes:
+        alts.append(_alternation_tree(all_prefixes))
+    if all_infixes:
+        alts.append(rf"\w*(?:{_alternation_tree(all_infixes)})")
+    # zero width, so every run start is seen even when beginnings overlap
+    finder = re.compile(rf"(?<![\w'])(?=(?:{'|'.join(alts)}))", re.IGNORECASE)
+    return finder, {k: tuple(v) for k, v in by_first.items()}, tuple(infix_gates), frozenset(full)
+
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _candidate_starts(t: str) -> list[list[int]] | None:
+    """Per pattern, the positions where it may match, in text order (``None``: scan all in full)."""
+    finder, by_first, infix_gates, full = _scan_plan()
+    if finder is None:
+        return None
+    n = len(_patterns())
+    out: list[list[int]] = [[] for _ in range(n)]
+    everything = [i for i in range(n) if i not in full]
+    for m in finder.finditer(t):
+        p = m.start()
+        raw = t[p : p + _KEY_WINDOW]
+        key = _WHITESPACE.sub(" ", raw)[:_PREFIX_LEN]
+        if not key.isascii() or (len(key) < _PREFIX_LEN and len(raw) == _KEY_WINDOW):
+            # Unicode case folding ("ſ" matches "s") or a key cut short: let the patterns decide
+            for i in everything:
+                out[i].append(p)
+            continue
+        key = key.lower()
+        for i, prefixes in by_first.get(key[0], ()):
+            if key.startswith(prefixes):
+                out[i].append(p)
+        for i, gate in infix_gates:
+            if gate.match(t, p) and (not out[i] or out[i][-1] != p):
+                out[i].append(p)
+    return out
+
+
+@lru_cache(maxsize=None)
 def _word_set(name: str) -> frozenset[str]:
     words: set[str] = set()
     for e in load_lines("hedging", name):
@@ -697,6 +896,25 @@ def _inside(spans: Sequence[tuple[int, int]], starts: Sequence[int], pos: int) -
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
+_HAS_APOS = re.compile("[’‘ʼ`]")
+_SPACES = re.compile(r"\s+")
+
+
+def _matches_at(pattern: re.Pattern[str], t: str, starts: Sequence[int]) -> list[re.Match[str]]:
+    """What ``pattern.finditer(t)`` yields, given every position a match can start at."""
+    out: list[re.Match[str]] = []
+    end = 0
+    match = pattern.match
+    for p in starts:
+        if p < end:
+            continue  # inside the previous match: finditer resumes after it
+        m = match(t, p)
+        if m is not None:
+            out.append(m)
+            end = m.end()
+    return out
+
+
 # --------------------------------------------------------------------------
 # public API
 
@@ -716,16 +934,19 @@ def hedges(
     """
     if not text or not isinstance(text, str):
         return []
-    t = text.translate(_APOS)
+    t = text.translate(_APOS) if _HAS_APOS.search(text) else text
+    starts = _candidate_starts(t)
+    full = _scan_plan()[3]
     candidates: list[tuple[int, int, int, str, str]] = []
     for prio, (pattern, kind, group) in enumerate(_patterns()):
-        for m in pattern.finditer(t):
+        matches = pattern.finditer(t) if starts is None or prio in full else _matches_at(pattern, t, starts[prio])
+        for m in matches:
             s, e = m.span()
             while s < e and t[s].isspace():
                 s += 1
             if s >= e:
                 continue
-            key = re.sub(r"\s+", " ", t[s:e].lower())
+            key = _SPACES.sub(" ", t[s:e].lower())
             if group == "approximator":
                 if not _approx_ok(t, s, e, key):
                     continue

@@ -29,15 +29,16 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
+import numpy as np
 import polars as pl
 
 from biaslens.pipeline import error_reason
 
 from biaslens import charts as _charts
 from biaslens.comparison import TOO_FEW, as_polars, compare, differences, modes, wide
-from biaslens.evidence import doc_for, explain, render_html, template_env
+from biaslens.evidence import _slug, doc_for, explain, render_html, template_env
 
-__all__ = ["report", "safe_filename", "ReportContext", "build_context"]
+__all__ = ["report", "safe_filename", "ReportContext", "build_context", "key_columns"]
 
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 
@@ -63,6 +64,46 @@ def safe_filename(name: Any, *, max_len: int = 80) -> str:
     return text
 
 
+#: at most this many key columns per metric family (charts stay findable)
+MAX_KEY_PER_METRIC = 7
+
+
+def key_columns(metrics: Sequence[Any], available: Iterable[str] | None = None,
+                extra: Sequence[str] = (), *, max_per_metric: int = MAX_KEY_PER_METRIC,
+                all_base: bool = False) -> list[str]:
+    """The columns a report charts: a few per metric, chosen from the registry declarations.
+
+    Per metric: its first column, then every ``share`` column, skipping
+    *variants* — a column whose name extends another column of the same
+    metric (``x_authorial``, ``x_quoted`` of ``x``) and a raw count whose
+    ``<name>_per_1k_words``/``_per_100_sentences`` rate exists (the rate is
+    kept). At most ``max_per_metric`` per metric; ``extra`` columns (asked for
+    by the user) are always added, in their order, after the automatic ones.
+    ``all_base``: every column that is not a variant, not only first + shares.
+    """
+    avail = None if available is None else set(available)
+    chosen: list[str] = []
+    for m in metrics:
+        names = [c.name for c in m.columns if c.agg in ("mean", "share")
+                 and (avail is None or c.name in avail)]
+        every = {c.name for c in m.columns}
+        def variant(n: str) -> bool:
+            return any(n != o and n.startswith(o + "_") and not n[len(o) + 1:].startswith("per_") for o in every)
+        def superseded(n: str) -> bool:
+            return any(o.startswith(n + "_per_") for o in names)
+        base = [n for n in names if not variant(n)]
+        first = next((n if not superseded(n) else next((o for o in base if o.startswith(n + "_per_")), n)
+                      for n in base), None)
+        agg = {c.name: c.agg for c in m.columns}
+        picks = ([first] if first else []) + [n for n in base if (all_base or agg[n] == "share") and n != first
+                                              and not superseded(n)]
+        chosen.extend(picks[:max_per_metric])
+    for c in extra:
+        if (avail is None or c in avail) and c not in chosen:
+            chosen.append(c)
+    return list(dict.fromkeys(chosen))
+
+
 # --------------------------------------------------------------------------- context
 
 
@@ -83,6 +124,12 @@ class ReportContext:
     charts: list[dict[str, Any]] = field(default_factory=list)
     articles: list[dict[str, Any]] = field(default_factory=list)
     min_n: int = 10
+    #: columns charted and shown first (see :func:`key_columns`)
+    key_columns: list[str] = field(default_factory=list)
+    #: per metric family: methodology, its compared columns, key columns, charts
+    families: list[dict[str, Any]] = field(default_factory=list)
+    #: article id -> evidence page (relative link)
+    pages: dict[str, str] = field(default_factory=dict)
 
 
 def _metric_meta(metrics: Sequence[Any]) -> dict[str, dict[str, Any]]:
@@ -118,41 +165,159 @@ def _top(frame: pl.DataFrame | None, outlet: str, col: str, n: int = 5, where: A
     return [(v, int(k)) for v, k in counts.iter_rows()]
 
 
+def _speakers(atts: pl.DataFrame, n: int = 10) -> list[dict[str, Any]]:
+    """Most quoted sources of one outlet's attributions, with their type and official/anonymous flags."""
+    name = "canonical" if "canonical" in atts.columns else "speaker" if "speaker" in atts.columns else None
+    if name is None or atts.is_empty():
+        return []
+    part = atts.filter(pl.col(name).is_not_null() & (pl.col(name).cast(pl.String) != ""))
+    if part.is_empty():
+        return []
+    aggs = [pl.len().alias("n"), pl.col("id").n_unique().alias("articles") if "id" in part.columns else pl.lit(0).alias("articles")]
+    for flag in ("is_official", "anonymous"):
+        # a source counts as official/anonymous when most of its attributions say so
+        aggs.append((pl.col(flag).cast(pl.Float64).mean() >= 0.5).alias(flag) if flag in part.columns
+                    else pl.lit(False).alias(flag))
+    aggs.append(pl.col("speaker_type").mode().first().alias("type") if "speaker_type" in part.columns
+                else pl.lit("").alias("type"))
+    tab = (part.group_by(pl.col(name).cast(pl.String).alias("name")).agg(aggs)
+           .sort(["n", "name"], descending=[True, False]).head(n))
+    return [{"name": r["name"], "n": int(r["n"]), "articles": int(r["articles"] or 0), "official": bool(r["is_official"]),
+             "anonymous": bool(r["anonymous"]) or r["type"] in ("anonymous", "vague_group"),
+             "type": (r["type"] or "").replace("_", " ")} for r in tab.iter_rows(named=True)]
+
+
+def _distinctive(ok: pl.DataFrame, cols: Sequence[str], outlets: Sequence[str], *, top: int = 6,
+                 min_values: int = 5, family: Mapping[str, str] | None = None,
+                 per_family: int = 2) -> dict[str, list[dict[str, Any]]]:
+    """Per outlet, the metrics where its articles differ most from all other outlets' articles.
+
+    Effect size: Cliff's delta (Cliff 1993) of the outlet's values vs the rest,
+    magnitude labels of Romano et al. (2006); negligible effects (|d| < 0.147)
+    are left out. Each entry names the outlet's most extreme article in the
+    direction of the difference (an example to read on its evidence page).
+    At most ``per_family`` entries per metric family, so correlated columns
+    (readability indices, a count and its rate) do not crowd the list.
+    """
+    from biaslens.comparison import _magnitude, cliffs_delta
+
+    out: dict[str, list[dict[str, Any]]] = {o: [] for o in outlets}
+    if ok.is_empty() or "outlet" not in ok.columns:
+        return out
+    labels = ok["outlet"].cast(pl.String).fill_null("(unknown)").to_numpy()
+    ids = ok["id"].cast(pl.String).to_numpy() if "id" in ok.columns else None
+    titles = ok["title"].cast(pl.String).to_list() if "title" in ok.columns else None
+    for col in cols:
+        if col not in ok.columns:
+            continue
+        x = ok[col].cast(pl.Float64).to_numpy()
+        fin = np.isfinite(x)
+        for o in outlets:
+            mine = fin & (labels == o)
+            rest = fin & (labels != o)
+            if mine.sum() < min_values or rest.sum() < min_values:
+                continue
+            d = cliffs_delta(x[mine], x[rest])
+            if not np.isfinite(d) or abs(d) < 0.147:
+                continue
+            idx = np.flatnonzero(mine)
+            ex = idx[np.argmax(x[idx])] if d > 0 else idx[np.argmin(x[idx])]
+            out[o].append({"metric": col, "delta": d, "magnitude": _magnitude(d),
+                           "direction": "higher" if d > 0 else "lower",
+                           "mean": float(x[mine].mean()), "rest": float(x[rest].mean()),
+                           "example": None if ids is None else str(ids[ex]), "example_value": float(x[ex]),
+                           "example_title": (titles[ex] if titles else None) or (None if ids is None else str(ids[ex]))})
+    fam = family or {}
+    for o in out:
+        seen: Counter[str] = Counter()
+        keep = []
+        for r in sorted(out[o], key=lambda r: (-abs(r["delta"]), r["metric"])):
+            f = fam.get(r["metric"], r["metric"])
+            if seen[f] < per_family:
+                seen[f] += 1
+                keep.append(r)
+        out[o] = keep[:top]
+    return out
+
+
 def _outlet_sections(analysis: Any, articles: pl.DataFrame, comp: pl.DataFrame, mode_tab: pl.DataFrame,
-                     meta: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
+                     meta: Mapping[str, Mapping[str, Any]], cols: Sequence[str], min_n: int = 10
+                     ) -> list[dict[str, Any]]:
     atts = getattr(analysis, "attributions", None)
+    atts = as_polars(atts) if atts is not None else None
     cues = getattr(analysis, "cues", None)
+    cues = as_polars(cues) if cues is not None else None
     out = []
     outlets = sorted(set(articles["outlet"].fill_null("(unknown)").to_list())) if "outlet" in articles.columns else []
+    all_ok = articles.filter(pl.col("status") == "ok") if "status" in articles.columns else articles
+    distinct = _distinctive(all_ok.with_columns(pl.col("outlet").cast(pl.String).fill_null("(unknown)")),
+                            cols, outlets, family={n: m.get("metric", "") for n, m in meta.items()})
+    has_cues = cues is not None and "kind" in cues.columns
     for o in outlets:
         rows = articles.filter(pl.col("outlet").fill_null("(unknown)") == o)
         ok = rows.filter(pl.col("status") == "ok") if "status" in rows.columns else rows
         sec: dict[str, Any] = {"name": o, "anchor": "outlet-" + safe_filename(o), "articles": rows.height,
                                "ok": ok.height, "errors": rows.height - ok.height}
-        sec["few"] = ok.height < 10
-        sec["speakers"] = _top(atts, o, "canonical", 8) or _top(atts, o, "speaker", 8)
+        sec["few"] = ok.height < min_n
         n_att = 0
-        anon = None
+        anon = official = None
+        sec["speakers"] = []
         if atts is not None and not atts.is_empty() and "outlet" in atts.columns:
             a = atts.filter(pl.col("outlet") == o)
+            if "speaker_type" in a.columns:
+                a = a.filter(pl.col("speaker_type").fill_null("") != "none")  # cue without a found speaker
             n_att = a.height
             if n_att:
                 if "anonymous" in a.columns:
                     anon = float(a["anonymous"].cast(pl.Float64).mean())
                 elif "speaker_type" in a.columns:
                     anon = float(a["speaker_type"].is_in(["anonymous", "vague_group"]).cast(pl.Float64).mean())
+                if "is_official" in a.columns:
+                    official = float(a["is_official"].cast(pl.Float64).mean())
+            sec["speakers"] = _speakers(a, 10)
         sec["attributions"] = n_att
         sec["anonymous_share"] = anon
+        sec["official_share"] = official
         sec["speaker_types"] = _top(atts, o, "speaker_type", 6)
-        sec["hedges"] = _top(cues, o, "text", 6, where=pl.col("kind") == "hedge") if cues is not None and "kind" in cues.columns else []
-        sec["boosters"] = _top(cues, o, "text", 6, where=pl.col("kind") == "booster") if cues is not None and "kind" in cues.columns else []
+        sec["hedges"] = _top(cues, o, "text", 8, where=pl.col("kind") == "hedge") if has_cues else []
+        sec["boosters"] = _top(cues, o, "text", 8, where=pl.col("kind") == "booster") if has_cues else []
         sec["modes"] = [(r["metric"], r["value"], r["count"]) for r in mode_tab.filter(pl.col("outlet") == o).iter_rows(named=True)] if "outlet" in mode_tab.columns else []
+        sec["distinctive"] = distinct.get(o, [])
         sec["metrics"] = [
-            {**r, "description": meta.get(r["metric"], {}).get("description", "")}
+            {**r, "description": meta.get(r["metric"], {}).get("description", ""),
+             "family": meta.get(r["metric"], {}).get("metric", "")}
             for r in comp.filter(pl.col(comp.columns[0]) == o).iter_rows(named=True)
         ]
+        # a handful of articles to read, newest first when dated
+        pick = ok.sort("published", descending=True, nulls_last=True) if "published" in ok.columns else ok
+        sec["examples"] = [{"id": r["id"], "title": r.get("title") or r["id"]}
+                           for r in pick.select([c for c in ("id", "title") if c in pick.columns]).head(5).iter_rows(named=True)]
         out.append(sec)
     return out
+
+
+def _shade(wide_rows: list[dict[str, Any]], cols: Sequence[str]) -> None:
+    """Tag each table cell with a z-score band ("zp2".."zn2") so the HTML table reads like the heatmap.
+
+    z is taken among outlets with enough articles (as in the heatmap); with
+    fewer than three such outlets no cell is shaded.
+    """
+    ranked = [r for r in wide_rows if not r["few"]]
+    for c in cols:
+        vals = [r["cells"][c]["mean"] for r in ranked if c in r["cells"] and r["cells"][c]["mean"] is not None]
+        vals = [v for v in vals if v == v]
+        if len(vals) < 3:
+            continue
+        mu, sd = float(np.mean(vals)), float(np.std(vals))
+        if sd <= 0:
+            continue
+        for r in wide_rows:
+            cell = r["cells"].get(c)
+            if cell is None or cell["mean"] is None or cell["mean"] != cell["mean"]:
+                continue
+            z = (cell["mean"] - mu) / sd
+            band = 2 if z >= 1.5 else 1 if z >= 0.5 else -2 if z <= -1.5 else -1 if z <= -0.5 else 0
+            cell["band"] = "" if band == 0 else ("zp" if band > 0 else "zn") + str(abs(band))
 
 
 def build_context(
@@ -162,8 +327,12 @@ def build_context(
     n_boot: int = 1000,
     seed: int = 0,
     min_n: int = 10,
+    charts: Sequence[str] = (),
 ) -> ReportContext:
-    """Compute the comparison tables and sections a report shows (no I/O)."""
+    """Compute the comparison tables and sections a report shows (no I/O).
+
+    ``charts``: extra columns to chart and show among the key columns.
+    """
     articles = as_polars(analysis.articles)
     metrics = list(getattr(analysis, "metrics", None) or [])
     meta = _metric_meta(metrics)
@@ -195,8 +364,28 @@ def build_context(
         wide_rows.append({"group": g, "anchor": "outlet-" + safe_filename(g), "n": n, "few": n < min_n,
                           "cells": cells})
     wide_rows.sort(key=lambda r: str(r["group"]))
+    _shade(wide_rows, cols)
     columns = [{"name": c, **meta.get(c, {"description": "", "agg": "mean", "unit": "", "metric": ""}),
                 "test": tests.get(c)} for c in cols]
+    bad = [c for c in charts if c not in cols]
+    if bad:
+        raise KeyError(f"cannot chart {bad}: not a compared numeric column; available: {', '.join(cols)}")
+    keys = key_columns(metrics, cols, charts) if metrics else list(cols)
+    by_name = {c["name"]: c for c in columns}
+    families = []
+    for m in metrics:
+        fam_cols = [by_name[c.name] for c in m.columns if c.name in by_name]
+        families.append({"name": m.name, "anchor": "metric-" + _slug(m.name), "description": m.description,
+                         "source": m.source, "limits": m.limits,
+                         "all_columns": [{"name": c.name, "description": c.description, "agg": c.agg, "unit": c.unit}
+                                         for c in m.columns],
+                         "columns": fam_cols, "key": [c["name"] for c in fam_cols if c["name"] in keys],
+                         "charts": []})
+    loose = [by_name[c] for c in cols if not any(c in [x["name"] for x in f["columns"]] for f in families)]
+    if loose:  # columns no declared metric owns (a user's own table)
+        families.append({"name": "other columns" if families else "metrics", "anchor": "metric-other",
+                         "description": "", "source": "", "limits": "", "all_columns": [], "columns": loose,
+                         "key": [c["name"] for c in loose if c["name"] in keys], "charts": []})
     ok = articles.filter(pl.col("status") == "ok") if "status" in articles.columns else articles
     errors = articles.filter(pl.col("status") == "error") if "status" in articles.columns else articles.head(0)
     lo, hi, dated = _date_range(ok)
@@ -213,11 +402,19 @@ def build_context(
          "columns": [{"name": c.name, "description": c.description, "agg": c.agg, "unit": c.unit} for c in m.columns]}
         for m in metrics
     ]
+    # distinctive metrics: every non-variant column (a count defers to its rate)
+    base = key_columns(metrics, cols, charts, max_per_metric=len(cols), all_base=True) if metrics else list(cols)
+    outlets = _outlet_sections(analysis, articles, comp, mode_tab, meta, base, min_n)
+    fam_anchor = {c["name"]: f["anchor"] for f in families for c in f["columns"]}
+    for sec in outlets:
+        for d in sec["distinctive"]:  # link each distinctive metric to its chart, else its methodology
+            d["anchor"] = ("chart-" + _slug("ranked_" + d["metric"])) if d["metric"] in keys \
+                else fam_anchor.get(d["metric"], "methodology")
     return ReportContext(
         title=title or "biaslens outlet comparison",
         generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         summary=summary,
-        outlets=_outlet_sections(analysis, articles, comp, mode_tab, meta),
+        outlets=outlets,
         columns=columns,
         comparison=comp,
         wide=wide_rows,
@@ -225,54 +422,73 @@ def build_context(
         tests=tests,
         methodology=methodology,
         min_n=min_n,
+        key_columns=keys,
+        families=families,
     )
 
 
 # --------------------------------------------------------------------------- charts
 
 
-def _chart_columns(ctx: ReportContext, analysis: Any) -> list[str]:
-    # One ranked chart per registered metric (its first compared column), plus
-    # every column when no registry metadata is available (synthetic tables).
-    cols = [c["name"] for c in ctx.columns]
-    metrics = list(getattr(analysis, "metrics", None) or [])
-    if not metrics:
-        return cols
-    chosen: list[str] = []
-    for m in metrics:
-        for c in m.columns:
-            if c.name in cols:
-                chosen.append(c.name)
-                break
-    return chosen or cols
+def _has_time_series(articles: pl.DataFrame) -> bool:
+    """A time chart says something only when two outlets each have dated articles in two months or more."""
+    if "published" not in articles.columns or "outlet" not in articles.columns:
+        return False
+    ok = articles.filter(pl.col("status") == "ok") if "status" in articles.columns else articles
+    pub = pl.col("published")
+    if ok.schema["published"] == pl.String:
+        pub = pub.str.to_datetime(strict=False)
+    per = (ok.filter(pl.col("published").is_not_null())
+           .group_by("outlet").agg(pub.dt.truncate("1mo").n_unique().alias("months")))
+    return per.filter(pl.col("months") >= 2).height >= 2
 
 
 def _render_charts(ctx: ReportContext, analysis: Any, out: Path) -> list[dict[str, Any]]:
-    figs: list[tuple[str, str, Any]] = [("heatmap", "Outlet × metric heatmap (z-scores of outlet means)",
-                                         _charts.heatmap(ctx.comparison))]
+    """Overview charts (heatmap, distribution, time, entity tone) and one ranked chart per key column.
+
+    Ranked charts are attached to their family in ``ctx.families`` too, so the
+    report shows them next to the metric's methodology.
+    """
+    keys = ctx.key_columns
+    family_of = {c["name"]: f["name"] for f in ctx.families for c in f["columns"]}
+    figs: list[tuple[str, str, str, Any]] = []
+    if keys:
+        figs.append(("heatmap", "", f"Where each outlet sits on the key columns: z-score of its mean among outlets "
+                     f"(red above, blue below the others' average; * = {TOO_FEW})",
+                     _charts.heatmap(ctx.comparison, columns=keys, families=family_of)))
     articles = as_polars(analysis.articles)
-    for col in _chart_columns(ctx, analysis):
-        figs.append((f"ranked_{col}", f"{col}: outlets ranked (mean, 95% bootstrap CI)", _charts.ranked(ctx.comparison, col)))
-    if ctx.columns:
-        first = _chart_columns(ctx, analysis)[0]
-        figs.append((f"distribution_{first}", f"{first}: distribution per outlet", _charts.distribution(articles, first)))
-        if ctx.summary["dated"] >= 2:
-            figs.append((f"time_{first}", f"{first} over time", _charts.time_series(articles, first)))
+    if keys:
+        # the key column on which outlets differ most (largest Kruskal–Wallis H) earns the distribution chart
+        tested = [(ctx.tests[k]["h"], k) for k in keys if k in ctx.tests and ctx.tests[k]["h"] == ctx.tests[k]["h"]]
+        first = max(tested)[1] if tested else keys[0]
+        why = " — the key column where outlets differ most (largest Kruskal–Wallis H)" if tested else ""
+        figs.append((f"distribution_{first}", "", f"{first}: distribution per outlet (box: quartiles, line: median){why}",
+                     _charts.distribution(articles, first)))
+        if _has_time_series(articles):
+            figs.append((f"time_{first}", "", f"{first} over time (monthly mean, outlets with most articles)",
+                         _charts.time_series(articles, first)))
     et = getattr(analysis, "entity_tone", None)
     if et is not None and not as_polars(et).is_empty():
-        figs.append(("entity_tone", "Tone towards entities by outlet", _charts.entity_tone(et)))
+        figs.append(("entity_tone", "", "Tone towards the most mentioned entities by outlet", _charts.entity_tone(et)))
+    for col in keys:
+        figs.append((f"ranked_{col}", family_of.get(col, ""), f"{col}: outlets ranked (mean, 95% bootstrap CI)",
+                     _charts.ranked(ctx.comparison, col)))
     out_charts = out / "charts"
     out_charts.mkdir(parents=True, exist_ok=True)
     result = []
-    for name, caption, fig in figs:
+    fams = {f["name"]: f for f in ctx.families}
+    for name, family, caption, fig in figs:
         stem = out_charts / safe_filename(name)
         fig.savefig(stem.with_suffix(".svg"), format="svg", metadata={"Date": None})
         buf = io.BytesIO()
         fig.savefig(buf, format="png", dpi=150)
         png = buf.getvalue()
         stem.with_suffix(".png").write_bytes(png)
-        result.append({"name": name, "caption": caption, "file": f"charts/{stem.name}",
-                       "png_b64": base64.b64encode(png).decode("ascii")})
+        item = {"name": name, "family": family, "column": name.split("_", 1)[1] if family else "",
+                "caption": caption, "file": f"charts/{stem.name}", "png_b64": base64.b64encode(png).decode("ascii")}
+        result.append(item)
+        if family in fams:
+            fams[family]["charts"].append(item)
     return result
 
 
@@ -408,6 +624,7 @@ def report(
     evidence: bool | int = True,
     sources: Iterable[Any] | None = None,
     timings: dict[str, float] | None = None,
+    charts: Sequence[str] = (),
 ) -> Path:
     """Write a comparison report of an analysis (or of input paths) to ``out_dir``.
 
@@ -415,7 +632,9 @@ def report(
     caps their number, ``False`` writes none. The analysis tables do not keep
     article text, so pages are built from ``sources`` (Articles) when given,
     else from the inputs (re-read), else from the ``source_path`` files. ``timings`` (a dict) receives
-    seconds per step. Returns the path of ``index.html``.
+    seconds per step. ``charts``: extra columns to chart (besides the key
+    columns chosen from the registry, see :func:`key_columns`). Returns the
+    path of ``index.html``.
     """
     t0 = time.perf_counter()
     steps: dict[str, float] = timings if timings is not None else {}
@@ -425,7 +644,7 @@ def report(
     steps["analyze"] = t1 - t0
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    ctx = build_context(analysis, title=title, n_boot=n_boot, seed=seed, min_n=min_n)
+    ctx = build_context(analysis, title=title, n_boot=n_boot, seed=seed, min_n=min_n, charts=charts)
     t2 = time.perf_counter()
     steps["statistics"] = t2 - t1
     articles = as_polars(analysis.articles)
@@ -446,6 +665,7 @@ def report(
             pages = _evidence_pages(analysis, src, out, ctx, env, settings, limit)
     t4 = time.perf_counter()
     steps["evidence"] = t4 - t3
+    ctx.pages = pages
     ctx.articles = [
         {"id": r["id"], "outlet": r.get("outlet"), "title": r.get("title") or "", "published":
          r["published"].strftime("%Y-%m-%d") if hasattr(r.get("published"), "strftime") else (r.get("published") or ""),

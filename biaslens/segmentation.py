@@ -385,6 +385,8 @@ def _title_like(norm: str, title_norm: str) -> bool:
         return True  # "HomeSectionTitle"
     if title_norm.startswith(norm) and len(norm) >= 0.6 * len(title_norm):
         return True
+    if title_norm.endswith(norm) and len(norm) >= 0.5 * len(title_norm) and len(norm.split()) >= 4:
+        return True  # "Op-ed by X: Headline" titled, the headline alone on the page
     a, b = set(norm.split()), set(title_norm.split())
     return len(a) >= 4 and len(a & b) >= 0.85 * max(len(a), len(b))
 
@@ -608,7 +610,8 @@ def _related_boxes(items: list[_Item]) -> None:
     k = 0
     while k < len(items):
         it = items[k]
-        if it.cls in (None, "related", "chrome") and it.nwords <= 8 and header.match(it.s):
+        glued = it.cls == "related" and _GLUED_BOX.match(it.s) is not None
+        if glued or (it.cls in (None, "related", "chrome") and it.nwords <= 8 and header.match(it.s)):
             if it.cls != "related":
                 it.cls, it.reason = "related", "related box header"
             j = k + 1
@@ -626,6 +629,9 @@ def _related_boxes(items: list[_Item]) -> None:
             k += 1
 
 
+#: a box label glued to its first headline ("Related Articles Headline"): the
+#: headline-like lines under it belong to the box as well
+_GLUED_BOX = re.compile(r"^(?:Related (?:Coverage|Content|Stories|Articles)|RELATED (?:COVERAGE|CONTENT|STORIES|ARTICLES))\s+\S")
 _MID_SENTENCE = re.compile(r"[.!?][\"”’)]?\s+[A-Z]")
 _QUOTES = str.maketrans("", "", "\"“”‘’'«»")
 
@@ -635,10 +641,14 @@ def _pull_quotes(items: list[_Item]) -> None:
     pull quote (or a teaser) repeating the story: chrome."""
     # only quote-shaped or headline-shaped lines: a plain sentence repeated
     # verbatim may be the scraper duplicating a paragraph, which stays body
+    # a headline-shaped line needs 9+ words: a short subhead may echo a phrase
+    # of the text it heads
     cands = [
         it
         for it in items
-        if it.cls is None and 6 <= it.nwords <= 45 and (it.s[0] in "\"“‘'«" or not it.terminal)
+        if it.cls is None
+        and 6 <= it.nwords <= 45
+        and (it.s[0] in "\"“‘'«" or (not it.terminal and it.nwords >= 9))
     ]
     if not cands:
         return
@@ -687,6 +697,11 @@ def _neighbour(items: list[_Item], k: int, step: int) -> _Item | None:
     return items[j] if 0 <= j < len(items) else None
 
 
+#: "ENDORSEMENT: Headline", "NASH: Headline": a one-word capitals label before
+#: a headline that does not end like a sentence (checked by the caller)
+_KICKER = re.compile(r"^[A-Z]{3,}:\s+[\"'“‘]?[A-Z0-9]")
+
+
 def _classify_between(it: _Item, items: list[_Item], k: int) -> None:
     """A line inside the story's span: body unless it is an inserted headline."""
     if it.prose or it.terminal or it.s.endswith(":"):
@@ -694,6 +709,9 @@ def _classify_between(it: _Item, items: list[_Item], k: int) -> None:
         return
     if it.nwords >= 6 and _is_all_caps(it.s):
         it.cls, it.reason = "related", "long all-capitals headline inside the story"
+        return
+    if 5 <= it.nwords <= 20 and _KICKER.match(it.s):
+        it.cls, it.reason = "related", "kicker-labelled headline inside the story"
         return
     prev, nxt = _neighbour(items, k, -1), _neighbour(items, k, 1)
     next_to_ad = any(n is not None and n.cls == "ad" for n in (prev, nxt))

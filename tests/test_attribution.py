@@ -160,3 +160,152 @@ def test_seed_golden(seed_golden: dict, seed_text: str) -> None:
         assert a.anonymous is gold["anonymous"]
     peskov = [a for a in found if a.speaker and "Peskov" in a.speaker]
     assert {a.canonical for a in peskov} == {"Dmitry Peskov"}
+
+
+# --------------------------------------------------------------------------- false positives from the demo corpus
+# (invented sentences; each failed before the fix it pins)
+
+
+@pytest.mark.parametrize(
+    "text,speaker,speaker_type",
+    [
+        ("Mayor Ana Lind, who asked not to be named, told the Clarion that the budget was short.", "Mayor Ana Lind", "named_person"),
+        ("A source, who asked not to be named, told the Clarion that the budget was short.", "A source", "anonymous"),
+        ("One official, who asked not to be named, told reporters the talks had stalled.", "One official", "anonymous"),
+        ("A source who requested anonymity said the talks had stalled.", "A source", "anonymous"),
+    ],
+)
+def test_anonymity_request_is_no_cue_and_audience_is_no_speaker(text: str, speaker: str, speaker_type: str) -> None:
+    found = attributions(text)
+    assert len(found) == 1, found  # no extra record for "asked not to be named" / "requested anonymity"
+    a = found[0]
+    assert a.speaker is not None and a.speaker.startswith(speaker)
+    assert a.speaker_type == speaker_type
+    assert "Clarion" not in (a.speaker or "") and "reporters" not in (a.speaker or "")
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ('"The deal is close," Ana Lind told the Clarion.', "Ana Lind"),
+        ("Ana Lind told CNN that the deal was close.", "Ana Lind"),
+        ("Ana Lind told reporters that the deal was close.", "Ana Lind"),
+    ],
+)
+def test_audience_is_never_the_speaker(text: str, speaker: str) -> None:
+    assert [a.speaker for a in attributions(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council hopes to resolve the wage question before the vote.",
+        "The question is whether the wage deal holds.",
+        "The two sides could not settle the dispute over pay.",
+        "The report on the budget was released on Monday.",
+        "Ana Lind asked not to be named.",
+    ],
+)
+def test_plain_nouns_are_not_cues(text: str) -> None:
+    cues = [a.cue.lower() for a in attributions(text)]
+    assert not any(w in c for c in cues for w in ("question", "dispute", "report", "asked")), cues
+
+
+@pytest.mark.parametrize(
+    "text,speaker_type",
+    [
+        # evidence the writer interprets is not an anonymous human source
+        ("The closeness of the result suggests that voters were divided.", "none"),
+        ("The timing of the vote appears deliberate.", "none"),
+        # an expletive subject is no source at all
+        ("It appears that the plan is sound.", "none"),
+        # documents and polls are named_org when identifiable, vague_group as bare plurals
+        ("The report found that the agency failed.", "named_org"),
+        ("A Marlow poll suggests most voters back the plan.", "named_org"),
+        ("The emails show that the plan was known.", "named_org"),
+        ("Polls suggest most voters back the plan.", "vague_group"),
+    ],
+)
+def test_inanimate_subjects_are_not_anonymous(text: str, speaker_type: str) -> None:
+    a = attributions(text)[0]
+    assert a.speaker_type == speaker_type
+    assert a.anonymous is (speaker_type in ("anonymous", "vague_group"))
+    if speaker_type == "none":
+        assert a.canonical is None and not a.is_official
+        assert list(iter_speakers([a])) == []
+
+
+# --------------------------------------------------------------------------- speaker types and is_official
+# decisions (after the issue's definitions): a document or poll that can be identified ("the report", "a Marlow
+# poll") is named_org; bare plurals ("reports", "polls") are vague_group; unnamed people, including unnamed
+# office-holders ("party leaders", "a ministry spokesman") and people described by their access ("people close
+# to the mayor") are anonymous; a company or outlet speaking as itself is named_org, and a government body,
+# party or company speaking as itself is official.
+SPEAKER_TABLE = [
+    ("Ana Lind said the plan was sound.", "named_person", False),
+    ("Mayor Ana Lind said the plan was sound.", "named_person", True),
+    ("Dr. Ivo Marek said the plan was sound.", "named_person", False),
+    ("The president said the plan was sound.", "named_person", True),
+    ("Kremlin spokesman Dmitry Peskov said the plan was sound.", "named_person", True),
+    ("The Transport Ministry said the plan was sound.", "named_org", True),
+    ("The Valerian government said the plan was sound.", "named_org", True),
+    ("The White House said the plan was sound.", "named_org", True),
+    ("Norvex Corp. said the plan was sound.", "named_org", True),
+    ("The company said the plan was sound.", "named_org", True),
+    ("The Valley Courier reported that the plan was sound.", "named_org", False),
+    ("The report found that the plan was sound.", "named_org", False),
+    ("A Marlow poll found that the plan was popular.", "named_org", False),
+    ("The survey suggests the plan is popular.", "named_org", False),
+    ("She said the plan was sound.", "pronoun", False),
+    ("They said the plan was sound.", "pronoun", False),
+    ("Officials said the plan was sound.", "anonymous", True),
+    ("A senior official said the plan was sound.", "anonymous", True),
+    ("One official said the plan was sound.", "anonymous", True),
+    ("Two officials said the plan was sound.", "anonymous", True),
+    ("An administration official said the plan was sound.", "anonymous", True),
+    ("A ministry spokesman said the plan was sound.", "anonymous", True),
+    ("A spokeswoman for Norvex said the plan was sound.", "anonymous", True),
+    ("Senator Ana Lind's spokesman said the plan was sound.", "anonymous", True),
+    ("Party leaders said the plan was sound.", "anonymous", True),
+    ("Republican senators said the plan was sound.", "anonymous", True),
+    ("Diplomats said the plan was sound.", "anonymous", True),
+    ("Sources said the plan was sound.", "anonymous", False),
+    ("A source told the Courier that the plan was sound.", "anonymous", False),
+    ("A person familiar with the matter said the plan was sound.", "anonymous", False),
+    ("People close to the mayor said the plan was sound.", "anonymous", False),
+    ("Analysts say the plan is sound.", "anonymous", False),
+    ("Experts say the plan is sound.", "anonymous", False),
+    ("Critics say the plan is too costly.", "anonymous", False),
+    ("Aides said the plan was sound.", "anonymous", False),
+    ("Valerian media reported that the plan was sound.", "vague_group", False),
+    ("Reports say the plan is sound.", "vague_group", False),
+    ("Polls show the plan is popular.", "vague_group", False),
+    ("Many Republicans say the plan is sound.", "vague_group", False),
+    ("Some say the plan is sound.", "vague_group", False),
+    ("Many voters believe the plan is sound.", "vague_group", False),
+    ("Residents say the plan is too costly.", "vague_group", False),
+    ("Others argue the plan is too costly.", "vague_group", False),
+]
+
+
+@pytest.mark.parametrize("text,speaker_type,official", SPEAKER_TABLE)
+def test_speaker_type_table(text: str, speaker_type: str, official: bool) -> None:
+    a = attributions(text)[0]
+    assert (a.speaker_type, a.is_official) == (speaker_type, official), a
+
+
+@pytest.mark.parametrize(
+    "text,cue,speaker",
+    [
+        # recall additions measured on PolNeAR train
+        ("The senator hopes to win the state.", "hopes", "The senator"),
+        ("Party leaders want no repeat of the last convention.", "want", "Party leaders"),
+        ("Six in 10 say the plan is sound.", "say", "Six in 10"),
+        ("Ana Lind on Wednesday morning called on the council to act.", "called", "Ana Lind"),
+        ("In a Marlow poll of 800 voters, Lind led by five points.", "In", "a Marlow poll of 800 voters"),
+        ("The council is widely expected to approve the plan.", "expected", None),
+    ],
+)
+def test_recall_patterns(text: str, cue: str, speaker: str | None) -> None:
+    a = _one(text, cue)
+    assert a.speaker == speaker

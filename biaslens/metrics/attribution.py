@@ -68,7 +68,7 @@ def attribution_metrics(doc: Doc) -> dict[str, Any]:
         for k in ("named_share", "anonymous_share", "vague_share", "pronoun_share", "official_share"):
             out[k] = None
     # a pronoun counts for the person it resolves to
-    names = Counter((a.canonical or a.speaker) for a in items if (a.canonical or a.speaker) and (a.speaker_type != "pronoun" or a.referent))
+    names = Counter((a.canonical or a.speaker) for a in items if (a.canonical or a.speaker) and a.speaker_type != "none" and (a.speaker_type != "pronoun" or a.referent))
     out["distinct_speakers"] = len(names)
     out["top_speaker"] = names.most_common(1)[0][0] if names else None
     return out

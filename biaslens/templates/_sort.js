@@ -31,3 +31,22 @@
     });
   });
 })();
+// Family selector: show one comparison table at a time (without script every table stays visible).
+(function () {
+  var nav = document.getElementById("family-selector");
+  if (!nav) return;
+  var buttons = Array.prototype.slice.call(nav.querySelectorAll("button[data-show]"));
+  function show(id) {
+    buttons.forEach(function (b) {
+      var on = b.getAttribute("data-show") === id;
+      b.setAttribute("aria-pressed", on ? "true" : "false");
+      var el = document.getElementById(b.getAttribute("data-show"));
+      if (el) el.hidden = !on;
+    });
+  }
+  buttons.forEach(function (b) {
+    b.addEventListener("click", function () { show(b.getAttribute("data-show")); });
+  });
+  nav.hidden = false;
+  if (buttons.length) show(buttons[0].getAttribute("data-show"));
+})();
