@@ -64,7 +64,10 @@ def test_heatmap_shape_and_diverging_scale(comparison: pl.DataFrame) -> None:
     flipped = charts.heatmap(comparison, transpose=True)
     assert flipped.axes[0].get_images()[0].get_array().shape == (3, 35)
     few = comparison.filter(pl.col("outlet").is_in(["outlet 00.example", "outlet 01.example"]))
-    assert charts.heatmap(few).axes[0].get_images()[0].get_array().shape == (3, 2)  # auto: metrics as rows
+    assert charts.heatmap(few).axes[0].get_images()[0].get_array().shape == (2, 3)  # auto: outlets as rows
+    # metric names on top and bottom, so a tall map can be read without scrolling back
+    top = [a for a in fig.axes[0].child_axes]
+    assert top and [t.get_text() for t in top[0].get_xticklabels()] == [t.get_text() for t in ax.get_xticklabels()]
 
 
 @pytest.mark.parametrize("kind", ["box", "violin"])
@@ -129,3 +132,22 @@ def test_save_figure_png_and_svg(tmp_path: Path, comparison: pl.DataFrame) -> No
     assert text.lstrip().startswith("<?xml") and "<svg" in text
     assert "outlet 00.example" in text
     assert matplotlib.get_backend()  # importing pyplot was never required
+
+
+def test_heatmap_marks_sparse_cells_not_whole_outlets(articles: pl.DataFrame) -> None:
+    # "w" has values for three articles of one big outlet only: that cell is starred,
+    # the outlet row is not (it has enough articles on x and y)
+    big = articles.filter(pl.col("outlet").is_in(["outlet 00.example", "outlet 01.example", "outlet 02.example"]))
+    w = [1.0 if (o == "outlet 00.example" and i < 3) else None for i, o in enumerate(big["outlet"].to_list())]
+    comp = compare(big.with_columns(w=pl.Series(w, dtype=pl.Float64)), columns=["x", "y", "w"], n_boot=20)
+    fig = charts.heatmap(comp, families={"x": "a", "y": "a", "w": "b"})
+    ax = fig.axes[0]
+    assert not any(lab.endswith("*") for lab in _ylabels(fig))
+    assert any(t.get_text().endswith("*") for t in ax.texts)
+    assert len(ax.lines) == 1  # one separator between families a and b
+    many = charts.heatmap(comparison_of(articles))
+    assert many.axes[0].yaxis.get_tick_params(which="major").get("labelright") is True
+
+
+def comparison_of(articles: pl.DataFrame) -> pl.DataFrame:
+    return compare(articles, n_boot=20)

@@ -130,7 +130,9 @@ def test_index_sections_and_links(built: tuple[Path, FakeAnalysis]) -> None:
     assert "invalid JSON" in html  # errors by reason
     assert "too few articles" in html
     assert "Formula / source:" in html and "Known limits:" in html  # from the metric declarations
-    assert "Ada Brill (12)" in html  # top quoted source of "wire"
+    # who "wire" quotes: Ada Brill, 12 attributions in 12 articles, flagged official
+    wire = html.split('id="outlet-wire"', 1)[1].split("</section>", 1)[0]
+    assert re.search(r"<td>Ada Brill</td><td class=\"num\">12</td><td class=\"num\">12</td>.*?official", wire)
     for link in re.findall(r'href="(articles/[^"]+)"', html):
         assert (out / link).is_file()
     # no external resource: every src is inline data
@@ -252,3 +254,72 @@ def test_report_of_demo_corpus(tmp_path: Path, demo_dir: Path) -> None:
     assert analysis.articles.height >= 48
     assert len(list((tmp_path / "articles").glob("*.html"))) == analysis.ok.height
     assert html.count("<section class=\"outlet\"") == analysis.ok["outlet"].n_unique()
+
+
+def _metric(name: str, *cols: tuple[str, str]) -> Metric:
+    return Metric(name, _words, tuple(Column(c, pl.Float64, c, agg=agg) for c, agg in cols), name)
+
+
+@pytest.mark.parametrize(("metrics", "extra", "want"), [
+    # first column, then shares; a count defers to its rate; _authorial/_quoted variants are skipped
+    ([_metric("ads", ("ads", "mean"), ("ads_per_1k_words", "mean"), ("junk_share", "share"), ("words", "mean"))],
+     (), ["ads_per_1k_words", "junk_share"]),
+    ([_metric("hedge", ("hedges", "mean"), ("hedged_share", "share"), ("hedges_quoted", "mean"),
+              ("hedged_share_quoted", "share"))], (), ["hedges", "hedged_share"]),
+    # every metric family gets at least one key column; user columns are appended
+    ([_metric("a", ("x", "mean")), _metric("b", ("y", "mean"), ("z", "mean"))], ("z",), ["x", "y", "z"]),
+    # capped per metric
+    ([_metric("att", ("n", "mean"), *((f"s{i}_share", "share") for i in range(12)))], (),
+     ["n", *(f"s{i}_share" for i in range(6))]),
+    # text (mode) columns are never charted
+    ([_metric("t", ("top", "mode"), ("len", "mean"))], (), ["len"]),
+])
+def test_key_columns(metrics: list[Metric], extra: tuple[str, ...], want: list[str]) -> None:
+    from biaslens.reporting import key_columns
+
+    assert key_columns(metrics, None, extra) == want
+
+
+def test_key_columns_cover_every_registered_family() -> None:
+    from biaslens.registry import available_metrics
+    from biaslens.reporting import key_columns
+
+    metrics = available_metrics()
+    keys = key_columns(metrics)
+    for m in metrics:
+        if any(c.agg in ("mean", "share") for c in m.columns):
+            assert {c.name for c in m.columns} & set(keys), m.name
+    assert len(keys) <= 7 * len(metrics)
+
+
+def test_user_chart_columns_and_grouping(tmp_path: Path) -> None:
+    analysis, arts = make_analysis({"alpha": 10, "beta": 12}, errors=0)
+    report(analysis, tmp_path, n_boot=20, sources=arts, evidence=False, charts=["exclamations"])
+    assert (tmp_path / "charts" / "ranked_exclamations.png").is_file()
+    html = (tmp_path / "index.html").read_text(encoding="utf-8")
+    bangs = html.split('id="metric-bangs"', 1)[1].split("</section>", 1)[0]
+    assert 'id="chart-ranked-exclamations"' in bangs  # the chart sits with its metric's methodology
+    with pytest.raises(KeyError, match="cannot chart"):
+        report(analysis, tmp_path / "x", n_boot=20, sources=arts, evidence=False, charts=["no_such_column"])
+
+
+def test_untested_p_values_read_as_dash(tmp_path: Path) -> None:
+    # one outlet with enough articles: no Kruskal–Wallis test can run
+    analysis, arts = make_analysis({"alpha": 10, "beta": 3}, errors=0)
+    report(analysis, tmp_path, n_boot=20, sources=arts, evidence=False)
+    html = (tmp_path / "index.html").read_text(encoding="utf-8")
+    md = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert not re.search(r"\bnan\b", html) and not re.search(r"\bnan\b", md)
+    assert "not tested" in html and "not tested" in md
+
+
+def test_outlet_sections_show_distinctive_metrics_with_examples(built: tuple[Path, FakeAnalysis]) -> None:
+    out, _ = built
+    html = (out / "index.html").read_text(encoding="utf-8")
+    tab = html.split('id="outlet-tabloid', 1)[1].split("</section>", 1)[0]
+    assert "Most distinctive against the other outlets" in tab
+    row = re.search(r"<code>exclamations</code>.*?</tr>", tab, re.S)
+    assert row and "+" in row.group(0) and "higher" in row.group(0)
+    link = re.search(r'href="(articles/[^"]+)"', row.group(0))
+    assert link and (out / link.group(1)).is_file()  # the most extreme article has an evidence page
+    assert "Most frequent hedges" in tab and "likely" in tab

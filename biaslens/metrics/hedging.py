@@ -21,24 +21,6 @@ _WORD = re.compile(r"\w+")
 _VOICES = (("", None), ("_authorial", False), ("_quoted", True))
 
 
-def _cues(doc: Doc) -> list[Any]:
-    try:
-        return doc.hedges
-    except ImportError:  # attribution module absent: quotation marks only
-        from biaslens.hedging import hedges
-
-        return doc.cached("hedges", lambda: hedges(doc.body))
-
-
-def _sentences(doc: Doc) -> list[tuple[int, int]]:
-    try:
-        return doc.sentences
-    except ImportError:
-        from biaslens.hedging import _split_sentences
-
-        return doc.cached("sentences", lambda: _split_sentences(doc.body))
-
-
 def _columns() -> list[Column]:
     cols: list[Column] = []
     for suffix, _ in _VOICES:
@@ -53,7 +35,7 @@ def _columns() -> list[Column]:
     cols += [
         Column("approximators_per_1k_words", pl.Float64,
                "numeric rounders (about/around/roughly + number or time) per 1,000 words"),
-        Column("weasels", pl.Int64, "weasel constructions (some say, it is believed, critics argue)"),
+        Column("weasels", pl.Int64, "weasel cues: unattributed opinion or vague groups as source (some say, it is believed, critics argue, many experts)"),
     ]
     return cols
 
@@ -71,8 +53,8 @@ def _columns() -> list[Column]:
 )
 def hedging_metrics(doc: Doc) -> dict[str, Any]:
     """Hedging, boosting and approximation rates of ``doc``."""
-    cues = _cues(doc)
-    sents = _sentences(doc)
+    cues = doc.hedges
+    sents = doc.sentences
     n = len(sents)
     starts = [s for s, _ in sents]
     out: dict[str, Any] = {}

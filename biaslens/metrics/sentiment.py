@@ -2,7 +2,6 @@
 authorial text and quoted material (see :mod:`biaslens.sentiment`)."""
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import polars as pl
@@ -22,17 +21,9 @@ _BASE = [
 ]
 _SPLITS = ("", "_authorial", "_quoted")
 
-# fallback when the attribution module is unavailable: paired quotation marks
-_QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"\n]*\"|(?<!\w)''.*?''")
-
-
 def quoted_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Quoted material of the body: attribution-aware spans when
-    :mod:`biaslens.attribution` is available, paired quotation marks otherwise."""
-    try:
-        return list(doc.quote_spans)
-    except ImportError:
-        return doc.cached("quote_spans_fallback", lambda: [m.span() for m in _QUOTE_RE.finditer(doc.body)])
+    """Quoted material of the body (attribution-aware spans, cached on the Doc)."""
+    return list(doc.quote_spans)
 
 
 def sentence_scores(doc: Doc) -> list[dict[str, Any]]:
