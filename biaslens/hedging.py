@@ -248,7 +248,14 @@ def _gate(pattern: str, flags: int) -> _Gate | None:
 
 
 def _alternation_tree(strings: set[str]) -> str:
-    """A regex matching any of ``strings`` (a space = a whitespace run), factored as a trie."""
+    """A case-insensitive regex matching what begins with one of ``strings``
+    (a space = a whitespace run), factored as a trie.
+
+    Letters are written as ``[aA]`` classes, which the regex engine checks
+    before entering a branch (it does not for case-insensitive literals); a
+    non-ASCII character is always let through, because Unicode case folding
+    ("ſ" matches "s") is left to the patterns themselves.
+    """
     if "" in strings:
         return ""
     groups: dict[str, set[str]] = {}
@@ -256,9 +263,15 @@ def _alternation_tree(strings: set[str]) -> str:
         groups.setdefault(s[0], set()).add(s[1:])
     alts = []
     for first in sorted(groups):
-        head = r"\s+" if first == " " else re.escape(first)
+        if first == " ":
+            head = r"\s+"
+        elif first.lower() != first.upper():
+            head = f"[{first.lower()}{first.upper()}]"
+        else:
+            head = re.escape(first)
         rest = _alternation_tree(groups[first])
         alts.append(head + (f"(?:{rest})" if rest else ""))
+    alts.append(r"[^\x00-\x7f]")
     return "|".join(alts)
 
 
@@ -283,7 +296,7 @@ def _scan_plan() -> tuple[
         for first in sorted({s[0] for s in gate.prefixes}):
             by_first.setdefault(first, []).append((i, tuple(sorted(s for s in gate.prefixes if s[0] == first))))
         if gate.infixes:
-            infix_gates.append((i, re.compile(rf"\w*(?:{_alternation_tree(set(gate.infixes))})", re.IGNORECASE)))
+            infix_gates.append((i, re.compile(rf"\w*(?:{_alternation_tree(set(gate.infixes))})")))
         all_prefixes |= gate.prefixes
         all_infixes |= gate.infixes
     if not all_prefixes and not all_infixes:
@@ -294,7 +307,7 @@ def _scan_plan() -> tuple[
     if all_infixes:
         alts.append(rf"\w*(?:{_alternation_tree(all_infixes)})")
     # zero width, so every run start is seen even when beginnings overlap
-    finder = re.compile(rf"(?<![\w'])(?=(?:{'|'.join(alts)}))", re.IGNORECASE)
+    finder = re.compile(rf"(?<![\w'])(?=(?:{'|'.join(alts)}))")
     return finder, {k: tuple(v) for k, v in by_first.items()}, tuple(infix_gates), frozenset(full)
 
 

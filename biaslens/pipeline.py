@@ -183,18 +183,12 @@ def analyze_article(
 
 
 def _long_tables(doc: Doc, result: ArticleResult, settings: Settings) -> None:
+    """The evidence tables of one article: who is cited, which cues, entity tone."""
+    from biaslens.metrics.attribution import attribution_rows
+
     ident = {"id": doc.article.id, "outlet": doc.article.outlet}
-    try:
-        from biaslens.metrics.attribution import attribution_rows
-    except ImportError:
-        attribution_rows = None  # type: ignore[assignment]
-    if attribution_rows is not None:
-        result.attributions = [{**ident, **r} for r in attribution_rows(doc)]
-    try:
-        cues = doc.hedges
-    except ImportError:
-        cues = []
-    result.cues = [{**ident, **_cue_row(c)} for c in cues]
+    result.attributions = [{**ident, **r} for r in attribution_rows(doc)]
+    result.cues = [{**ident, **_cue_row(c)} for c in doc.hedges]
     if settings.entities:
         from biaslens.metrics.sentiment import entity_tone_rows
 

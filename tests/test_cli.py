@@ -124,3 +124,24 @@ def test_unexpected_failure_exits_1_with_a_message(runner: CliRunner, corpus: Pa
     res = runner.invoke(main, ["analyze", str(corpus), "-o", str(tmp_path / "x.csv")])
     assert res.exit_code == 1
     assert "RuntimeError: disk on fire" in res.output
+
+
+def test_analyze_writes_the_evidence_tables(runner: CliRunner, demo_dir: Path, tmp_path: Path) -> None:
+    outs = {k: tmp_path / f"{k}.parquet" for k in ("rows", "who", "cues", "tone")}
+    res = runner.invoke(
+        main,
+        ["analyze", str(demo_dir / "dailyclarion.example"), "-o", str(outs["rows"]), "-q",
+         "--attributions", str(outs["who"]), "--cues", str(outs["cues"]), "--entity-tone", str(outs["tone"])],
+    )
+    assert res.exit_code == 0, res.output
+    rows, who, cues, tone = (pl.read_parquet(outs[k]) for k in ("rows", "who", "cues", "tone"))
+    assert rows.height == 12
+    assert {"id", "outlet", "speaker", "canonical", "speaker_type", "is_official", "kind", "cue"} <= set(who.columns)
+    assert set(who["id"].to_list()) <= set(rows["id"].to_list())
+    # the tabloid leans on unnamed sources
+    assert who.filter(pl.col("speaker_type") == "anonymous").height > 12
+    assert {"text", "kind", "group", "in_quote", "start", "end"} <= set(cues.columns)
+    assert set(cues["kind"].unique()) <= {"hedge", "booster", "approximator"}
+    # without --entity the corpus's most frequent names are used
+    assert tone["entity"].n_unique() >= 3
+    assert tone.schema["mentions"] == pl.Int64

@@ -203,7 +203,8 @@ def _structure(md: str) -> list[str]:
 
 
 def test_report_md_structure_matches_golden(tmp_path: Path) -> None:
-    analysis, arts = make_analysis({"alpha": 10, "beta": 10}, errors=1)
+    # "tabloid" uses exclamation marks, so its section has a distinctive-metrics table
+    analysis, arts = make_analysis({"alpha": 10, "tabloid": 10}, errors=1)
     report(analysis, tmp_path, n_boot=50, sources=arts, evidence=False)
     got = _structure((tmp_path / "report.md").read_text(encoding="utf-8"))
     # repeated sections (per metric, per outlet) collapse to their first instance
