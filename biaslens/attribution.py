@@ -468,6 +468,9 @@ def _classify(text: str) -> tuple[str, bool]:
     if len(words) == 1 and lows[0] in _pronouns():
         return "pronoun", False
     head = _head(words)
+    if head in _BARE_SOURCES and lows[-1] == head and len(lows) > 1 and all(_vague_modifier(w) for w in lows[:-1]):
+        # "Local reports", "State media", "Turkish media", "Conflicting accounts": no identifiable source
+        return "vague_group", official
     generic = _set("anonymous_sources.txt") | _set("vague_groups.txt") | _set("quantifiers.txt") | _EVIDENCE_HEADS
     head_runs = [r for r in _name_runs(words[:post]) if not (r == [words[0]] and lows[0] in generic)]
     if post < len(lows) and lows[post] in _POSTMOD and not head_runs:
@@ -477,7 +480,8 @@ def _classify(text: str) -> tuple[str, bool]:
         # documents and records: "the emails show" names a checkable document, "emails show" does not
         return ("named_org" if lows[0] in _DETS or head_runs else "vague_group"), official
     poss = next((k for k, w in enumerate(lows[:post]) if w.endswith(("'s", "’s"))), None)
-    if poss is not None and poss + 1 < post and head in (_set("anonymous_sources.txt") | _set("titles.txt")) and lows[post - 1] == head:
+    if poss is not None and poss + 1 < post and head in (_set("anonymous_sources.txt") | _set("titles.txt")) and lows[post - 1] == head \
+            and head not in _set("org_heads.txt"):
         # "Senator Ana Lind's spokesman": an unnamed person speaking for a named one
         return "anonymous", official
     if head.endswith("s") and head[:-1] in _set("titles.txt") and head[:-1] not in _set("org_heads.txt") and lows[post - 1] == head:
@@ -521,6 +525,19 @@ def _classify(text: str) -> tuple[str, bool]:
     return "anonymous", official
 
 
+#: Plural or mass nouns for unidentified reporting ("reports", "media") that stay vague after adjectives.
+_BARE_SOURCES = frozenset("reports polls surveys studies accounts rumors rumours estimates media press".split())
+_VAGUE_ADJ = frozenset(
+    "local state national international foreign domestic regional western eastern northern southern official unofficial "
+    "recent earlier initial early later latest new multiple numerous several various other separate independent previous "
+    "unconfirmed conflicting credible widespread mainstream social online news some many most".split())
+
+
+def _vague_modifier(w: str) -> bool:
+    """An adjective before a bare source noun ("local", "unconfirmed", "Turkish"), not a name ("CNN", "Marlow")."""
+    return w in _VAGUE_ADJ or w.endswith(("ish", "ian", "ese", "ic", "al", "ed", "ing", "ent", "ive", "ous")) and len(w) > 4
+
+
 #: Cues whose subject is often evidence rather than a source ("the result suggests").
 _EVIDENTIAL = frozenset("suggest show indicate appear seem mean signal reveal point find prove confirm demonstrate".split())
 
@@ -557,12 +574,52 @@ def _canonical_name(text: str) -> str:
     return " ".join(best)
 
 
-class _Canon:
-    """Per-document memory of named speakers, for canonicalisation and pronouns."""
+@lru_cache(maxsize=None)
+def _given_names() -> dict[str, str]:
+    """Given name -> usual gender (m, f, u)."""
+    return {r[0].lower(): (r[1] if len(r) > 1 else "u") for r in load_table(_FAM, "given_names.txt")}
 
-    def __init__(self) -> None:
+
+@lru_cache(maxsize=None)
+def _metonyms() -> frozenset[str]:
+    return _set("metonyms.txt")
+
+
+_GENDER_TITLES = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
+                  "sir": "m", "lord": "m", "lady": "f", "madam": "f", "king": "m", "queen": "f", "prince": "m", "princess": "f",
+                  "congressman": "m", "congresswoman": "f", "chairman": "m", "chairwoman": "f", "spokesman": "m", "spokeswoman": "f",
+                  "businessman": "m", "businesswoman": "f", "councilman": "m", "councilwoman": "f"}
+_PRON_GENDER = {"he": "m", "she": "f"}
+# a capitalised word before a name that is no first name ("In Moscow", "The Kremlin")
+_NOT_FIRST = frozenset(
+    "in on at by for from to of with as and or but if when while after before since the a an this that these those his her their "
+    "its our my your new old north south east west northern southern eastern western central upper lower great greater san los las "
+    "st st. saint fort mount lake port said says told according".split())
+_NAME_PAIR = re.compile(r"\b([A-Z][\w’'.-]*)\s+(?=(?:[A-Z]\.\s+)?([A-Z][a-z][\w’'-]*))")
+
+
+class _Canon:
+    """Per-document memory of named speakers, for canonicalisation and pronouns.
+
+    Besides the speakers seen so far it indexes, lazily and once per text, every
+    "<first name or title> <Surname>" pair, so that a one-word speaker can be
+    recognised as a person ("Lind said" after "Ana Lind") and he/she can
+    resolve to a gender-compatible person who was mentioned without speaking.
+    """
+
+    def __init__(self, text: str = "") -> None:
         self.persons: list[tuple[str, bool]] = []  # (canonical, official) in order of mention
         self.history: list[_Speaker] = []
+        self.text = text
+        self._index: tuple[dict[str, str], frozenset[str], list[tuple[int, str, str]]] | None = None
+        self.officials: set[str] = set()  # surnames seen after an official title ("Senator Lind")
+
+    def full_name(self, surname: str) -> str | None:
+        """The first "<given name> <surname>" mention of ``surname`` in the text, if any."""
+        for _, name, _ in self.index()[2]:
+            if " " in name and name.rsplit(" ", 1)[1] == surname:
+                return name
+        return None
 
     def person(self, name: str, official: bool) -> tuple[str, bool]:
         parts = name.split()
@@ -576,18 +633,75 @@ class _Canon:
         self.persons.append((name, official))
         return name, official
 
-    def resolve(self, pron: str) -> _Speaker | None:
+    def index(self) -> tuple[dict[str, str], frozenset[str], list[tuple[int, str, str]]]:
+        """(surname -> gender for strict person evidence, surnames after any capitalised word, [(pos, full name, gender)])."""
+        if self._index is None:
+            strict: dict[str, str] = {}
+            loose: set[str] = set()
+            mentions: list[tuple[int, str, str]] = []
+            given, titles = _given_names(), _set("titles.txt")
+            for m in _NAME_PAIR.finditer(self.text):
+                first, last = m.group(1), m.group(2)
+                flow = first.lower()
+                last = re.sub(r"[’']s$", "", last)
+                if flow.endswith(("'s", "’s")) or last.lower() in _NAME_EXCLUDE:
+                    continue
+                if flow in given:
+                    g = given[flow]
+                    if strict.get(last, g) != g:
+                        g = "u"
+                    strict[last] = g
+                    mentions.append((m.start(), f"{first} {last}", given[flow]))
+                elif flow in titles or flow.rstrip(".") in titles:
+                    if flow in _set("official_roles.txt") or flow.rstrip(".") in _set("official_roles.txt"):
+                        self.officials.add(last)
+                    g = _GENDER_TITLES.get(flow, strict.get(last, "u"))
+                    strict.setdefault(last, g)
+                    if g != "u" and strict[last] == "u":
+                        strict[last] = g
+                    mentions.append((m.start(1), last, g))
+                elif flow not in _NOT_FIRST and flow not in _set("org_heads.txt") and flow not in _metonyms() and not first.isupper():
+                    loose.add(last)
+            self._index = (strict, frozenset(loose), mentions)
+        return self._index
+
+    def gender(self, name: str) -> str:
+        parts = name.split()
+        if not parts:
+            return "u"
+        g = _given_names().get(parts[0].lower(), "u") if len(parts) > 1 else "u"
+        if g == "u":
+            g = self.index()[0].get(parts[-1], "u")
+        return g
+
+    def resolve(self, pron: str, pos: int = -1) -> _Speaker | None:
         agree = _pronouns().get(pron, "")
+        want = _PRON_GENDER.get(pron)
+        best: _Speaker | None = None
         for sp in reversed(self.history):
             if sp.type == "pronoun":
                 continue
             if agree == "person" and sp.type == "named_person":
-                return sp
+                if want and self.gender(sp.canonical or sp.text) not in (want, "u"):
+                    continue
+                best = sp
+                break
             if agree == "it" and sp.type == "named_org":
                 return sp
             if agree == "plural" and sp.type in ("named_org", "vague_group", "anonymous") and sp.text.lower().endswith("s"):
                 return sp
-        return None
+        if agree == "person" and want and pos >= 0:
+            # a person mentioned after the last compatible speaker, of the right gender, is the nearer referent
+            since = best.span[0] if best is not None else -1
+            for mpos, name, g in reversed(self.index()[2]):
+                if mpos >= pos:
+                    continue
+                if mpos <= since:
+                    break
+                if g == want:
+                    canonical, official = self.person(name, False)
+                    return _Speaker(name, (mpos, mpos + len(name)), "named_person", canonical, official)
+        return best
 
 
 # --------------------------------------------------------------------------- the extractor
@@ -639,12 +753,23 @@ def _subject_before(toks: list[_Tok], p: int, lo: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=None)
+def _anon_markers() -> re.Pattern[str]:
+    alts = "|".join(f"(?:{a})" for a in load_lines(_FAM, "anonymity_markers.txt"))
+    return re.compile(rf"\b(?:{alts})\b", re.IGNORECASE)
+
+
+# cheap pre-check: every anonymity marker contains one of these stems
+_ANON_HINT = re.compile(r"anonym|named|identified|quoted|authori[sz]ed|permitted|allowed|cleared|empowered", re.IGNORECASE)
+
 _ANON_WORDS = frozenset("named identified quoted anonymity anonymous".split())
 
 
 def _anonymity_request(toks: list[_Tok], j: int, hi: int) -> bool:
     """Does "asked/requested/spoke ..." at ``j`` continue as a request for anonymity ("asked not to be named")?"""
     window = [t.low for t in toks[j:min(hi, j + 7)] if not t.q]
+    if not window or window[0] not in ("not", "anonymity", "anonymously", "for", "on", "under", "that", "to"):
+        return False  # "said one aide, who requested anonymity": the request belongs to the speaker, not this cue
     return any(w in _ANON_WORDS for w in window[:6]) and (
         "anonymity" in window or "anonymous" in window or ("not" in window[:2] and ("be" in window[:4] or "being" in window[:4])))
 
@@ -706,8 +831,12 @@ def _find_cues(toks: list[_Tok], lo: int, hi: int) -> list[_Cue]:
             p = k - 1
             while p >= lo and toks[p].low in _set("cue_modifiers.txt"):
                 p -= 1
+            nx = toks[k + 1] if k + 1 < hi else None
             if p < lo or not _subject_before(toks, p, lo):
                 v = None
+            elif nx is not None and not nx.q and nx.low in verbs and verbs[nx.low][2] in ("past", "3sg", "base") and not _is_cap(nx.t) \
+                    and _ambiguous().get(nx.low) != "never" and tok.low.endswith("s") and verbs[nx.low][1] in ("speech", "belief", "evidence"):
+                v = None  # "Local reports said", "Media reports suggest": the noun is the subject of the next cue
         if v and (not _is_cap(tok.t) or k == lo or headline or toks[k - 1].low in ('"', "“", ":")):
             out.append(_Cue(k, k + 1, v[0], v[1], v[2]))
         elif tok.low == ":" and k > lo:
@@ -775,17 +904,32 @@ def attributions(text: str) -> list[Attribution]:
     inq = bytearray(len(text) + 1)
     for s, e in qspans:
         inq[s:e] = b"\x01" * (e - s)
-    canon = _Canon()
+    canon = _Canon(text)
+    markers = [m.span() for m in _anon_markers().finditer(text)] if _ANON_HINT.search(text) else []
     out: list[Attribution] = []
     for ss, se in _sentences(text, inq):
         toks = _tokens(text, ss, se, inq)
         if not toks:
             continue
-        out.extend(_sentence_attributions(text, toks, qspans, canon))
+        smark = [m for m in markers if m[0] < se and ss < m[1]] if markers else None
+        found = _sentence_attributions(text, toks, qspans, canon, smark)
+        if found and text[ss:se].rstrip(" \n\"”’')").endswith("?") and not _transcript_question(text, ss):
+            # "What do you think?", "Do you believe ...?": a question to the reader reports nobody's view
+            found = [a for a in found if (a.speaker or "").lower() not in ("you", "you all", "you guys")]
+        out.extend(found)
     return out
 
 
-def _make_speaker(text: str, toks: list[_Tok], a: int, b: int, canon: _Canon, lo: int) -> _Speaker | None:
+_QA_LABEL = re.compile(r"\s*(?:Q|Question|[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)\s*:")
+
+
+def _transcript_question(text: str, pos: int) -> bool:
+    """Is the sentence at ``pos`` in an interview turn ("Q: Do you think ...")? There "you" is the interviewee."""
+    para = text.rfind("\n", 0, pos) + 1
+    return bool(_QA_LABEL.match(text, para, pos + 40)) and text.find(":", para, pos + 40) >= 0
+
+
+def _make_speaker(text: str, toks: list[_Tok], a: int, b: int, canon: _Canon, lo: int, cue_lemma: str = "") -> _Speaker | None:
     if b <= a:
         return None
     s, e = toks[a].s, toks[b - 1].e
@@ -804,20 +948,73 @@ def _make_speaker(text: str, toks: list[_Tok], a: int, b: int, canon: _Canon, lo
                 if sp:
                     return _Speaker(stext, (s, e), sp.type, sp.canonical, sp.official, referent=sp.canonical or sp.text)
             return _Speaker(stext, (s, e), "pronoun", None, False)
-        ref = canon.resolve(low)
+        ref = canon.resolve(low, s)
         if ref is not None:
             return _Speaker(stext, (s, e), "pronoun", ref.canonical, ref.official, referent=ref.canonical)
         return _Speaker(stext, (s, e), "pronoun", None, False)
     stype, official = _classify(stext)
+    if stype != "pronoun":
+        stype, official = _refine_name(stext, stype, official, canon, cue_lemma)
     canonical: str | None
     if stype == "named_person":
         name = _canonical_name(stext)
+        if " " not in name:
+            # "Lind said" after "Ana Lind" was mentioned without speaking
+            name = canon.full_name(name) or name
+            official = official or name.split()[-1] in canon.officials
         canonical, official = canon.person(name, official)
     elif stype == "named_org":
         canonical = re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"[’']s$", "", stext), flags=re.IGNORECASE)
     else:
         canonical = re.sub(r"^(?:the|a|an)\s+", "", stext, flags=re.IGNORECASE).lower()
     return _Speaker(stext, (s, e), stype, canonical, official)
+
+
+#: Cues by which outlets rather than companies or governments speak ("Reuters reported").
+_OUTLET_CUES = frozenset("report write publish reveal learn obtain break".split())
+
+
+def _refine_name(stext: str, stype: str, official: bool, canon: _Canon, cue_lemma: str) -> tuple[str, bool]:
+    """Re-type a speaker that is a bare name: person, organisation or a government by metonymy.
+
+    Rules (in order; "X" is the name without "the" or a possessive):
+    1. X is a place or seat of government standing for its government ("Moscow",
+       "the Kremlin", "Downing Street") -> named_org, official; unless X is
+       attested as a person's surname in the text ("Mr. Washington").
+    2. X is one capitalised word with no title in the phrase ("Apple", "Lind"):
+       a person if the text shows it as a surname (after a first name from
+       ``given_names.txt`` or a title: "Ana Lind", "Ms. Lind", or after any other
+       capitalised word that is not a place or function word) or if X itself is
+       a known given name ("Hillary"); otherwise an organisation. News introduces
+       people by full name before using the surname alone, so a lone unknown
+       word is far more often a company, outlet or agency. Such an organisation
+       is official (a company or body speaking as itself) unless the cue is how
+       outlets speak ("reported", "wrote", "has learned").
+    3. An acronym ("NATO", "the FBI") not listed as an outlet in ``org_heads.txt``
+       is an official body on the same cue condition.
+    """
+    words = [m.group() for m in _TOKEN.finditer(stext)]
+    if not words:
+        return stype, official
+    core = words[1:] if words[0].lower() == "the" else words
+    if core:
+        core = core[:-1] + [re.sub(r"[’']s$", "", core[-1])]
+    key = " ".join(core).lower()
+    strict, loose, _ = canon.index()
+    single = len(core) == 1 and _is_cap(core[0]) and core[0].lower() not in _pronouns()
+    surname = single and (core[0] in strict or any(p.split()[-1] == core[0] for p, _ in canon.persons))
+    if key in _metonyms() and _is_cap(core[0] if core else "") and not surname:
+        return "named_org", True
+    if stype == "named_org" and single and core[0].isupper() and len(core[0]) > 1 and core[0].lower() not in _set("org_heads.txt"):
+        # "NATO", "the FBI": an acronym speaking as itself is mostly an agency or alliance (outlets are in org_heads)
+        return stype, official or cue_lemma not in _OUTLET_CUES
+    if stype != "named_person" or not single or len(words) != len(core) + (words[0].lower() == "the"):
+        return stype, official
+    if words[0].lower() == "the":
+        return "named_org", cue_lemma not in _OUTLET_CUES
+    if surname or core[0] in loose or core[0].lower() in _given_names():
+        return "named_person", official
+    return "named_org", cue_lemma not in _OUTLET_CUES
 
 
 _APPO_ADVERBS = frozenset("meanwhile however though too also instead moreover likewise nonetheless nevertheless then".split())
@@ -901,9 +1098,14 @@ def _with_appositive(toks: list[_Tok], rng: tuple[int, int], hi: int) -> tuple[i
     return (rng[0], e) if e > k + 1 else rng
 
 
-def _sentence_attributions(text: str, toks: list[_Tok], qspans: list[Span], canon: _Canon) -> list[Attribution]:
+def _sentence_attributions(text: str, toks: list[_Tok], qspans: list[Span], canon: _Canon,
+                           markers: list[Span] | None = None) -> list[Attribution]:
     lo, hi = 0, len(toks)
     cues = _find_cues(toks, lo, hi)
+    markers = markers or []
+    if markers:
+        # "who did not want to be named", "spoke on condition of anonymity": descriptions of a source, never cues
+        cues = [c for c in cues if not any(ms <= toks[c.i].s < me for ms, me in markers)]
     results: list[Attribution] = []
     last_speaker: _Speaker | None = None
     taken_until = -1
@@ -917,6 +1119,8 @@ def _sentence_attributions(text: str, toks: list[_Tok], qspans: list[Span], cano
         kind = cue.kind
         content: Span | None = None
         cue_start = _skip_mods_left(toks, i, lo)
+        while cue_start < i and any(ms <= toks[cue_start].s < me for ms, me in markers):
+            cue_start += 1  # "who was not authorised to speak publicly said": "publicly" belongs to the marker
         # "declined to comment", "went on to say": fold an infinitive into the cue before it
         if cue.lemma == ":":
             # headline or transcript style "X: ..." — X a short name-like phrase at the sentence start
@@ -977,7 +1181,7 @@ def _sentence_attributions(text: str, toks: list[_Tok], qspans: list[Span], cano
             # idioms that are not reports: "easier said than done", "added to her lead"
             if nxt == "than" or (cue.lemma == "add" and nxt == "to" and nxt2 not in _pronouns()):
                 continue
-            if _anonymity_request(toks, j, hi):
+            if cue.lemma not in ("say", "tell", "add", "write", "note", "state") and _anonymity_request(toks, j, hi):
                 # "who asked not to be named", "requested anonymity": how a source is described, not a report
                 continue
             progressive = tag == "ing" and i - 1 >= lo and toks[i - 1].low in ("is", "are", "was", "were", "been", "be", "am", "'re", "’re", "'s", "’s")
@@ -1157,7 +1361,17 @@ def _sentence_attributions(text: str, toks: list[_Tok], qspans: list[Span], cano
                 speaker_rng = None
         evidence_only = (speaker_rng is not None and cue.lemma in _EVIDENTIAL
                          and not _source_like(text[toks[speaker_rng[0]].s:toks[speaker_rng[1] - 1].e]))
-        sp = _make_speaker(text, toks, speaker_rng[0], speaker_rng[1], canon, lo) if speaker_rng else None
+        sp = _make_speaker(text, toks, speaker_rng[0], speaker_rng[1], canon, lo, cue.lemma) if speaker_rng else None
+        if sp is not None and markers:
+            sp = _anonymised(text, sp, markers, ce)
+        if content is not None and markers:
+            for ms, me in markers:
+                if ms <= content[0] + 1 < me + 1 and me < content[1]:
+                    # "said on condition of anonymity that ...": the content starts after the marker
+                    content = _trim(text, me, content[1])
+                    if content and text[content[0]:content[0] + 5].lower() == "that ":
+                        content = _trim(text, content[0] + 5, content[1])
+                    break
         if sp is not None and evidence_only:
             # "the closeness of the result suggests ...": PolNeAR marks the phrase as source, but it is
             # evidence the writer interprets, not a person, group, organisation, document or poll
@@ -1169,6 +1383,36 @@ def _sentence_attributions(text: str, toks: list[_Tok], qspans: list[Span], cano
         results.append(a)
         taken_until = j
     return results
+
+
+def _anonymised(text: str, sp: _Speaker, markers: list[Span], cue_end: int) -> _Speaker:
+    """Make ``sp`` anonymous when an anonymity marker is attached to it.
+
+    Attached: inside the speaker phrase ("One MP, who did not want to be named"),
+    right before it ("Speaking on condition of anonymity, one official said"),
+    right after it or after its cue ("said an aide, who requested anonymity",
+    "the official said on condition of anonymity"). A speaker the writer names
+    anyway ("Mayor Ana Lind, who asked not to be named") stays named; a pronoun
+    stays a pronoun.
+    """
+    if sp.type in ("pronoun", "none"):
+        return sp
+    s, e = sp.span
+    for ms, me in markers:
+        inside = s < ms and me <= e
+        attached = inside or (me <= s and not text[me:s].strip(" ,\n")) or (e <= ms and not text[e:ms].strip(" ,\n")) or (
+            cue_end <= ms and not text[cue_end:ms].strip(" ,"))
+        if not attached:
+            continue
+        core = text[s:ms].rstrip(" ,") if inside else sp.text
+        words = [m.group() for m in _TOKEN.finditer(core)]
+        stype, official = _classify(core)
+        runs = _name_runs(words[1:] if words and words[0].lower() in _DETS else words)
+        if stype == "named_person" and runs and (any(len(r) >= 2 for r in runs) or _head(words) == runs[-1][-1].lower()):
+            return sp
+        canonical = re.sub(r"^(?:the|a|an)\s+", "", core, flags=re.IGNORECASE).lower()
+        return _Speaker(sp.text, sp.span, "anonymous", canonical, official or sp.official)
+    return sp
 
 
 def _replace_cue(a: Attribution, text: str, span: Span) -> Attribution:

@@ -75,9 +75,9 @@ def ranked(comparison: Any, metric: str, *, title: str | None = None) -> Figure:
     part = comp.filter(pl.col("metric") == metric).filter(pl.col("mean").is_not_null())
     part = part.with_columns(_few=(pl.col("flag") == TOO_FEW)).sort(["_few", "mean"], descending=[True, False])
     n = part.height
-    fig = Figure(figsize=(6.0, _height(n, per=0.26, base=1.3, minimum=2.2)), layout="constrained")
+    fig = Figure(figsize=(6.0, _height(n, per=0.26, base=1.5, minimum=2.4)), layout="constrained")
     ax = fig.add_subplot()
-    ax.set_title(title or f"{metric} by {by} (mean, 95% bootstrap CI)", fontsize=10)
+    ax.set_title(title or f"{metric}\nby {by}: mean, 95% bootstrap CI", fontsize=9.5)
     ax.set_xlabel(metric_label(metric))
     if n == 0:
         ax.text(0.5, 0.5, "no data", ha="center", va="center", transform=ax.transAxes)
@@ -94,7 +94,7 @@ def ranked(comparison: Any, metric: str, *, title: str | None = None) -> Figure:
         if mask.any():
             ax.errorbar(mean[mask], y[mask], xerr=err[:, mask], fmt="o", color=colour, mfc=face,
                         ecolor=colour, capsize=2, ms=4, lw=1)
-    ax.set_yticks(y, labels, fontsize=8 if n <= 40 else 6)
+    ax.set_yticks(y, labels, fontsize=9 if n <= 20 else 8 if n <= 40 else 6)
     ax.set_ylim(-0.7, n - 0.3)
     ax.grid(axis="x", color="#dddddd", lw=0.6)
     ax.set_axisbelow(True)
@@ -134,6 +134,10 @@ def heatmap(comparison: Any, *, columns: Sequence[str] | None = None, title: str
     # An outlet is starred when it is too small on every metric shown; a single
     # sparse column (e.g. ad slots of HTML-only input) marks just its cells.
     few = {g for g in groups if flagged[gi[g]].all()} if metrics else set()
+    if few and len(few) < len(groups):  # outlets too small to rank go to the bottom, as in ranked()
+        order = [g for g in groups if g not in few] + [g for g in groups if g in few]
+        idx = [gi[g] for g in order]
+        z, flagged, groups = z[idx], flagged[idx], order
     # Reference mean/SD per metric from the cells with enough articles, so one
     # tiny outlet's extreme mean does not squash everyone else's colours.
     ref = np.where(flagged, np.nan, z) if (~flagged).any() else z
@@ -157,7 +161,9 @@ def heatmap(comparison: Any, *, columns: Sequence[str] | None = None, title: str
     if not groups or not metrics:
         ax.text(0.5, 0.5, "no data", ha="center", va="center", transform=ax.transAxes)
         return fig
-    lim = max(2.0, float(np.nanmax(np.abs(grid))) if np.isfinite(grid).any() else 2.0)
+    # The scale stops at |z| = 3: a tiny outlet's extreme mean would otherwise wash
+    # out every other cell; annotations still print the true z.
+    lim = min(3.0, max(2.0, float(np.nanmax(np.abs(grid))) if np.isfinite(grid).any() else 2.0))
     im = ax.imshow(np.ma.masked_invalid(grid), cmap=_DIVERGING, vmin=-lim, vmax=lim, aspect="auto",
                    interpolation="nearest")
     turn = len(cols) > 3
@@ -189,16 +195,22 @@ def heatmap(comparison: Any, *, columns: Sequence[str] | None = None, title: str
                             color="white" if abs(grid[i, j]) > lim * 0.6 else "black")
     else:
         for i, j in zip(*np.nonzero(sparse & np.isfinite(grid))):
-            ax.text(j, i, "*", ha="center", va="center", fontsize=6)
-    fig.colorbar(im, ax=ax, label="z-score", shrink=0.8)
+            if not (rows[i] if not flip else cols[j]).endswith(" *"):  # starred outlets need no per-cell star
+                ax.text(j, i, "*", ha="center", va="center", fontsize=6)
+    fig.colorbar(im, ax=ax, label="z-score (scale capped at ±3)" if lim >= 3.0 else "z-score", shrink=0.8,
+                 extend="both" if lim >= 3.0 else "neither")
     if sparse.any():
         ax.set_xlabel(f"* {TOO_FEW} (outlet, or cell)", fontsize=7)
     return fig
 
 
 def distribution(metrics: Any, metric: str, by: str = "outlet", *, kind: str = "box",
-                 title: str | None = None) -> Figure:
-    """Distribution of ``metric`` per group (``kind``: "box" or "violin"), groups sorted by median."""
+                 title: str | None = None, min_n: int = 10) -> Figure:
+    """Distribution of ``metric`` per group (``kind``: "box" or "violin"), groups sorted by median.
+
+    Groups with fewer than ``min_n`` values are drawn grey below the others
+    (a median of two articles is no distribution).
+    """
     if kind not in ("box", "violin"):
         raise ValueError(f"kind must be 'box' or 'violin', not {kind!r}")
     frame = as_polars(metrics)
@@ -211,7 +223,9 @@ def distribution(metrics: Any, metric: str, by: str = "outlet", *, kind: str = "
             x = x[np.isfinite(x)]
             if x.size:
                 data.append((str(g), x))
-    data.sort(key=lambda t: (float(np.median(t[1])), t[0]))
+    # matplotlib draws position 1 at the bottom: small groups first, then by median
+    data.sort(key=lambda t: (t[1].size >= min_n, float(np.median(t[1])), t[0]))
+    small = [x.size < min_n for _, x in data]
     n = len(data)
     fig = Figure(figsize=(7.5, _height(n)), layout="constrained")
     ax = fig.add_subplot()
@@ -224,15 +238,26 @@ def distribution(metrics: Any, metric: str, by: str = "outlet", *, kind: str = "
     values = [x for _, x in data]
     pos = np.arange(1, n + 1)
     if kind == "box":
-        ax.boxplot(values, positions=pos, orientation="horizontal", widths=0.6, patch_artist=True,
-                   boxprops={"facecolor": "#cfe3f2", "edgecolor": _MAIN},
-                   medianprops={"color": OKABE_ITO[5]}, flierprops={"markersize": 2, "markeredgecolor": _MUTED})
+        parts = ax.boxplot(values, positions=pos, orientation="horizontal", widths=0.6, patch_artist=True,
+                           boxprops={"facecolor": "#cfe3f2", "edgecolor": _MAIN},
+                           medianprops={"color": OKABE_ITO[5]},
+                           flierprops={"markersize": 2, "markeredgecolor": _MUTED})
+        for k, box in enumerate(parts["boxes"]):
+            if small[k]:
+                box.set_facecolor("#eeeeee")
+                box.set_edgecolor(_MUTED)
     else:
         parts = ax.violinplot(values, positions=pos, orientation="horizontal", showmedians=True)
         for body in parts["bodies"]:
             body.set_facecolor(OKABE_ITO[1])
             body.set_alpha(0.6)
     ax.set_yticks(pos, [f"{g} (n={x.size})" for g, x in data], fontsize=8 if n <= 40 else 6)
+    for lab, is_small in zip(ax.get_yticklabels(), small):
+        if is_small:
+            lab.set_color(_MUTED)
+    if any(small) and not all(small):
+        ax.axhline(sum(small) + 0.5, color=_MUTED, lw=0.6, ls=":")
+        ax.set_xlabel(f"{metric_label(metric)}\n(grey, below the line: {TOO_FEW})")
     ax.grid(axis="x", color="#dddddd", lw=0.6)
     return fig
 

@@ -291,8 +291,9 @@ def metrics(as_json: bool) -> None:
 @click.option("--template-dir", type=click.Path(exists=True, file_okay=False), help="Folder of Jinja2 templates overriding the bundled ones (index.html, report.md, evidence.html).")
 @click.option("--evidence/--no-evidence", default=True, show_default=True, help="Write an evidence page per article.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bootstrap confidence intervals.")
+@click.option("--chart", "chart_cols", multiple=True, metavar="COL", help="Also chart this metric column (repeatable); key columns of every metric are charted anyway.")
 @run_options
-def report(inputs: tuple[str, ...], out_dir: str | None, title: str | None, template_dir: str | None, evidence: bool, seed: int, quiet: bool, **options: Any) -> None:
+def report(inputs: tuple[str, ...], out_dir: str | None, title: str | None, template_dir: str | None, evidence: bool, seed: int, quiet: bool, chart_cols: tuple[str, ...] = (), **options: Any) -> None:
     """Analyse articles and write an outlet-comparison report.
 
     Writes index.html (self-contained), report.md, outlets.csv/.parquet,
@@ -303,11 +304,13 @@ def report(inputs: tuple[str, ...], out_dir: str | None, title: str | None, temp
     Example:
         biaslens report                                  # demo corpus -> reports/demo/
         biaslens report corpus.jsonl -o reports/corpus --title "Spring coverage"
+        biaslens report corpus.jsonl --chart tone_mean_quoted --chart weasels
     """
     from biaslens.pipeline import analyze as run, demo_corpus_path
     from biaslens.reporting import report as write_report
 
     settings = _settings(**options)
+    _check_chart_columns(chart_cols, settings)
     if not settings.entities:
         settings = settings.replace(auto_entities=REPORT_ENTITIES)
     if inputs:
@@ -322,11 +325,35 @@ def report(inputs: tuple[str, ...], out_dir: str | None, title: str | None, temp
             analysis = run(paths, settings=settings, progress=progress, evidence=bool(evidence))
         except (FileNotFoundError, NotADirectoryError) as exc:
             raise click.BadParameter(str(exc), param_hint="INPUT") from None
-    index = write_report(analysis, out, title=title, template_dir=template_dir, settings=settings, seed=seed,
-                         evidence=evidence, sources=None)
+    try:
+        index = write_report(analysis, out, title=title, template_dir=template_dir, settings=settings, seed=seed,
+                             evidence=evidence, sources=None, charts=chart_cols)
+    except KeyError as exc:  # a --chart column without values in this input
+        raise click.BadParameter(str(exc.args[0]), param_hint="--chart") from None
     if not quiet:
         click.echo(analysis.summary_line(), err=True)
         click.echo(f"report written to {index}", err=True)
+
+
+def _check_chart_columns(cols: tuple[str, ...], settings: Any) -> None:
+    """Fail before the analysis when a --chart column is not a numeric column of the chosen metrics."""
+    if not cols:
+        return
+    import difflib
+
+    from biaslens.registry import metric_columns, resolve_metrics
+
+    try:
+        ms = resolve_metrics(getattr(settings, "metrics", None) or None)
+    except Exception:  # unknown metric names are reported by the analysis itself
+        return
+    valid = [c.name for c in metric_columns(ms) if c.agg in ("mean", "share")]
+    for col in cols:
+        if col not in valid:
+            close = difflib.get_close_matches(col, valid, n=3)
+            hint = f" Did you mean: {', '.join(close)}?" if close else ""
+            raise click.BadParameter(f"{col!r} is not a numeric metric column.{hint} Valid: {', '.join(valid)}",
+                                     param_hint="--chart")
 
 
 @main.command(context_settings=CONTEXT)

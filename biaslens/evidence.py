@@ -451,10 +451,15 @@ def _slug(text: Any) -> str:
 
 
 def render_html(expl: Explanation, *, template_dir: str | Path | None = None, back: str | None = None,
-                env: jinja2.Environment | None = None) -> str:
-    """A self-contained HTML evidence page for ``expl`` (template ``evidence.html``)."""
+                env: jinja2.Environment | None = None, context: Mapping[str, Mapping[str, Any]] | None = None) -> str:
+    """A self-contained HTML evidence page for ``expl`` (template ``evidence.html``).
+
+    ``context`` (from a report) maps a metric column to ``{"family", "outlet",
+    "all"}``: its metric family and the means of the article's outlet and of
+    all articles, shown beside the article's own value.
+    """
     env = env or template_env(template_dir)
-    return env.get_template("evidence.html").render(e=expl, counts=expl.counts(), back=back)
+    return env.get_template("evidence.html").render(e=expl, counts=expl.counts(), back=back, ctx=context or {})
 
 
 def explain_many(docs: Iterable[Any], **kw: Any) -> Iterable[Explanation]:

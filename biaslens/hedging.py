@@ -215,12 +215,14 @@ def _gate(pattern: str, flags: int) -> _Gate | None:
                     nxt |= walk(list(alt), set(open_), closed)
                 open_ = nxt
             elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1 and single(av[2]) in space:
-                open_ = {s + " " for s in open_ if not s.endswith(" ")}  # "\s+" after "\s+" stays one run
+                open_ = {s if s.endswith(" ") else s + " " for s in open_}  # "\s+\s+" is still one run
             elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
                 open_ = walk(list(av[2]), set(open_), closed) | open_  # optional part: with or without
             elif (op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] == 0 and single(av[2]) in word and open_ == {""}):
                 # "\w*" opening a match: gate on the literal that follows it
-                rest = walk(seq[k + 1 :], {""}, after := set()) | after
+                after: set[str] = set()
+                rest = walk(seq[k + 1 :], {""}, after)
+                rest |= after
                 if "" in rest or not rest:
                     unreadable = True
                 infixes.update(rest)

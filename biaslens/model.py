@@ -206,4 +206,4 @@ class Doc:
         """Hedge, booster and approximator cues of the body."""
         from biaslens.hedging import hedges
 
-        return self.cached("hedges", lambda: hedges(self.body, quote_spans=self.quote_spans))
+        return self.cached("hedges", lambda: hedges(self.body, quote_spans=self.quote_spans, sentences=self.sentences))

@@ -165,6 +165,14 @@ def _top(frame: pl.DataFrame | None, outlet: str, col: str, n: int = 5, where: A
     return [(v, int(k)) for v, k in counts.iter_rows()]
 
 
+def _short_id(article_id: Any) -> str | None:
+    """An untitled article's label: the last part of its id (ids of files repeat the folder and outlet)."""
+    if article_id is None:
+        return None
+    text = str(article_id).rstrip("/")
+    return text.rsplit("/", 1)[-1] or text
+
+
 def _speakers(atts: pl.DataFrame, n: int = 10) -> list[dict[str, Any]]:
     """Most quoted sources of one outlet's attributions, with their type and official/anonymous flags."""
     name = "canonical" if "canonical" in atts.columns else "speaker" if "speaker" in atts.columns else None
@@ -226,7 +234,7 @@ def _distinctive(ok: pl.DataFrame, cols: Sequence[str], outlets: Sequence[str], 
                            "direction": "higher" if d > 0 else "lower",
                            "mean": float(x[mine].mean()), "rest": float(x[rest].mean()),
                            "example": None if ids is None else str(ids[ex]), "example_value": float(x[ex]),
-                           "example_title": (titles[ex] if titles else None) or (None if ids is None else str(ids[ex]))})
+                           "example_title": (titles[ex] if titles else None) or _short_id(None if ids is None else ids[ex])})
     fam = family or {}
     for o in out:
         seen: Counter[str] = Counter()
@@ -278,7 +286,8 @@ def _outlet_sections(analysis: Any, articles: pl.DataFrame, comp: pl.DataFrame, 
         sec["attributions"] = n_att
         sec["anonymous_share"] = anon
         sec["official_share"] = official
-        sec["speaker_types"] = _top(atts, o, "speaker_type", 6)
+        sec["speaker_types"] = _top(atts, o, "speaker_type", 6, where=pl.col("speaker_type") != "none") \
+            if atts is not None and "speaker_type" in atts.columns else []
         sec["hedges"] = _top(cues, o, "text", 8, where=pl.col("kind") == "hedge") if has_cues else []
         sec["boosters"] = _top(cues, o, "text", 8, where=pl.col("kind") == "booster") if has_cues else []
         sec["modes"] = [(r["metric"], r["value"], r["count"]) for r in mode_tab.filter(pl.col("outlet") == o).iter_rows(named=True)] if "outlet" in mode_tab.columns else []
@@ -290,7 +299,7 @@ def _outlet_sections(analysis: Any, articles: pl.DataFrame, comp: pl.DataFrame, 
         ]
         # a handful of articles to read, newest first when dated
         pick = ok.sort("published", descending=True, nulls_last=True) if "published" in ok.columns else ok
-        sec["examples"] = [{"id": r["id"], "title": r.get("title") or r["id"]}
+        sec["examples"] = [{"id": r["id"], "title": r.get("title") or _short_id(r["id"])}
                            for r in pick.select([c for c in ("id", "title") if c in pick.columns]).head(5).iter_rows(named=True)]
         out.append(sec)
     return out
@@ -520,6 +529,7 @@ def _evidence_pages(analysis: Any, articles_iter: Iterable[Any], out: Path, ctx:
                     settings: Any, limit: int | None) -> dict[str, str]:
     from biaslens.model import Article
 
+    contexts = _page_contexts(ctx, as_polars(analysis.articles))
     rows = {r["id"]: r for r in as_polars(analysis.articles).iter_rows(named=True)}
     # Re-read files may get ids relative to a different input root: match on source too.
     by_source = {(r.get("source_path"), r.get("source_line")): r["id"] for r in rows.values() if r.get("source_path")}
@@ -554,15 +564,35 @@ def _evidence_pages(analysis: Any, articles_iter: Iterable[Any], out: Path, ctx:
             values = {k: v for k, v in row.items() if k in meta_cols}
             expl = explain(doc, settings=settings, metrics=values)
             name = safe_filename(a.id) + ".html"
-            (folder / name).write_text(render_html(expl, env=env, back="../index.html"), encoding="utf-8")
+            (folder / name).write_text(render_html(expl, env=env, back="../index.html",
+                                                   context=contexts.get(a.outlet or "(unknown)")), encoding="utf-8")
             pages[a.id] = f"articles/{name}"
         except Exception:  # a page that cannot be built is just not linked
             continue
     return pages
 
 
-def _write_evidence(explanations: Iterable[Any], out: Path, env: Any, limit: int | None) -> dict[str, str]:
+def _page_contexts(ctx: ReportContext, articles: pl.DataFrame) -> dict[str, dict[str, dict[str, Any]]]:
+    """Per outlet, per metric column: family, outlet mean and all-article mean (for evidence pages)."""
+    family = {c["name"]: f["name"] for f in ctx.families for c in f["columns"]}
+    ok = articles.filter(pl.col("status") == "ok") if "status" in articles.columns else articles
+    overall = {}
+    for c in family:
+        if c in ok.columns:
+            v = ok[c].cast(pl.Float64, strict=False).drop_nans().mean()
+            overall[c] = v if isinstance(v, float) else None
+    by = ctx.comparison.columns[0]
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    for g, m, mean in ctx.comparison.select(by, "metric", "mean").iter_rows():
+        if m in family:
+            out.setdefault(g, {})[m] = {"family": family[m], "outlet": mean, "all": overall.get(m)}
+    return out
+
+
+def _write_evidence(explanations: Iterable[Any], out: Path, env: Any, limit: int | None,
+                    contexts: Mapping[str, Any] | None = None) -> dict[str, str]:
     """Evidence pages from the explanations the analysis kept (no second pass)."""
+    contexts = contexts or {}
     folder = out / "articles"
     folder.mkdir(parents=True, exist_ok=True)
     pages: dict[str, str] = {}
@@ -570,7 +600,8 @@ def _write_evidence(explanations: Iterable[Any], out: Path, env: Any, limit: int
         if limit is not None and n >= limit:
             break
         name = safe_filename(expl.id) + ".html"
-        (folder / name).write_text(render_html(expl, env=env, back="../index.html"), encoding="utf-8")
+        (folder / name).write_text(render_html(expl, env=env, back="../index.html",
+                                               context=contexts.get(expl.outlet or "(unknown)")), encoding="utf-8")
         pages[expl.id] = f"articles/{name}"
     return pages
 
@@ -659,7 +690,8 @@ def report(
     if evidence is not False:
         limit = None if evidence is True else int(evidence)
         if getattr(analysis, "evidence", None) and sources is None:
-            pages = _write_evidence(analysis.evidence.values(), out, env, limit)
+            pages = _write_evidence(analysis.evidence.values(), out, env, limit,
+                                    _page_contexts(ctx, articles))
         else:
             src = sources if sources is not None else _source_articles(analysis, inputs, settings)
             pages = _evidence_pages(analysis, src, out, ctx, env, settings, limit)
