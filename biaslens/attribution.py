@@ -760,7 +760,24 @@ def _anon_markers() -> re.Pattern[str]:
 
 
 # cheap pre-check: every anonymity marker contains one of these stems
-_ANON_HINT = re.compile(r"anonym|named|identified|quoted|authori[sz]ed|permitted|allowed|cleared|empowered", re.IGNORECASE)
+_ANON_HINT = re.compile(r"anonym|\bbe\s+(?:named|identified|quoted)|(?:not|n[’']t)\s+(?:authori[sz]ed|permitted|allowed|cleared|empowered)",
+                        re.IGNORECASE)
+
+def _marker_spans(text: str) -> list[Span]:
+    """Spans of anonymity markers; the full pattern only runs in windows around a cheap keyword hit."""
+    found: set[Span] = set()
+    pat = _anon_markers()
+    done = -1
+    for h in _ANON_HINT.finditer(text):
+        if h.start() < done:
+            continue
+        lo, hi = max(0, h.start() - 60), min(len(text), h.end() + 100)
+        for m in pat.finditer(text, lo, hi):
+            if m.start() <= h.start() < m.end():
+                found.add(m.span())
+                done = m.end()
+    return sorted(found)
+
 
 _ANON_WORDS = frozenset("named identified quoted anonymity anonymous".split())
 
@@ -905,7 +922,7 @@ def attributions(text: str) -> list[Attribution]:
     for s, e in qspans:
         inq[s:e] = b"\x01" * (e - s)
     canon = _Canon(text)
-    markers = [m.span() for m in _anon_markers().finditer(text)] if _ANON_HINT.search(text) else []
+    markers = _marker_spans(text)
     out: list[Attribution] = []
     for ss, se in _sentences(text, inq):
         toks = _tokens(text, ss, se, inq)

@@ -45,7 +45,7 @@ except ImportError:  # Python < 3.11 names; without either, every pattern is sca
     except ImportError:
         _sre_c = _sre_p = None  # type: ignore[assignment]
 
-__all__ = ["Cue", "GROUPS", "KINDS", "hedges", "quote_spans_fallback"]
+__all__ = ["Cue", "GROUPS", "KINDS", "hedges"]
 
 KINDS: tuple[str, ...] = ("hedge", "booster", "approximator")
 
@@ -837,62 +837,15 @@ _VAGUE_RULES: dict[str, Callable[[str, int, int], bool]] = {
 # --------------------------------------------------------------------------
 # quotes and sentences
 
-_QUOTE_CHARS = re.compile(r"[\"“”«»]")
-
-
-def quote_spans_fallback(text: str) -> list[tuple[int, int]]:
-    """Spans of double-quoted material, quote marks included.
-
-    A quotation left open at the end of a paragraph runs to the paragraph's
-    end (news convention for multi-paragraph quotes). Used when
-    :mod:`biaslens.attribution` is not available.
-    """
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for para in text.split("\n"):
-        start = None
-        for m in _QUOTE_CHARS.finditer(para):
-            ch, i = m.group(), m.start()
-            opening = ch in "“«" or (ch == '"' and start is None) or (
-                ch == "”" and start is None and i + 1 < len(para) and para[i + 1].isalnum()
-                and (i == 0 or not para[i - 1].isalnum()))
-            if start is None:
-                if opening:
-                    start = i
-            elif ch != "“" and ch != "«":
-                spans.append((pos + start, pos + i + 1))
-                start = None
-        if start is not None:
-            spans.append((pos + start, pos + len(para)))
-        pos += len(para) + 1
-    return spans
-
-
 def _quote_spans(text: str) -> list[tuple[int, int]]:
-    try:
-        from biaslens.attribution import quote_spans
-    except ImportError:
-        return quote_spans_fallback(text)
+    from biaslens.attribution import quote_spans
+
     return list(quote_spans(text))
 
 
-_SENT_FALLBACK = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)]*|$)")
-
-
 def _split_sentences(text: str) -> list[tuple[int, int]]:
-    try:
-        from biaslens.text import split_sentences
-    except ImportError:  # stand-alone use without the text module
-        out = []
-        for m in _SENT_FALLBACK.finditer(text):
-            s, e = m.span()
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if e > s:
-                out.append((s, e))
-        return out
+    from biaslens.text import split_sentences
+
     return split_sentences(text)
 
 
@@ -943,8 +896,7 @@ def hedges(
     """Hedge, booster and approximator cues of ``text``, in text order.
 
     ``quote_spans`` marks quoted material (``None``: computed with
-    :func:`biaslens.attribution.quote_spans` when available, else with
-    :func:`quote_spans_fallback`); ``sentences`` are sentence spans
+    :func:`biaslens.attribution.quote_spans`); ``sentences`` are sentence spans
     (``None``: :func:`biaslens.text.split_sentences`). Offsets index ``text``.
     """
     if not text or not isinstance(text, str):

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from biaslens.hedging import GROUPS, KINDS, Cue, hedges, quote_spans_fallback
+from biaslens.hedging import GROUPS, KINDS, Cue, hedges
 
 
 def _found(text: str) -> list[tuple[str, str, str]]:
@@ -140,10 +140,10 @@ def test_hedges_explicit_quote_spans_override() -> None:
     assert not hedges(text, quote_spans=[])[0].in_quote
 
 
-def test_quote_spans_fallback_runs_to_paragraph_end() -> None:
-    text = "He said: “We may win.\nOther text."
-    spans = quote_spans_fallback(text)
-    assert spans == [(9, text.index("\n"))]
+def test_hedge_in_a_quote_is_the_sources_voice() -> None:
+    text = "The minister said: “We may win.” Others disagree."
+    (cue,) = [c for c in hedges(text) if c.text == "may"]
+    assert cue.in_quote
 
 
 def test_cue_records_are_complete() -> None:

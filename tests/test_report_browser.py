@@ -89,3 +89,17 @@ def test_table_sorts_on_click(driver, site: Path) -> None:
     header.click()
     assert values() == sorted(values(), reverse=True)
     assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
+def test_family_selector_shows_one_table(driver, site: Path) -> None:
+    driver.get((site / "index.html").as_uri())
+    nav = driver.find_element("id", "family-selector")
+    assert nav.is_displayed()
+    tables = driver.find_elements("css selector", ".fam-table")
+    assert len(tables) >= 2 and [t.is_displayed() for t in tables].count(True) == 1  # key columns only
+    button = nav.find_elements("css selector", "button")[-1]
+    button.click()
+    target = driver.find_element("id", button.get_attribute("data-show"))
+    assert target.is_displayed() and not driver.find_element("id", "comparison-table").is_displayed()
+    assert button.get_attribute("aria-pressed") == "true"
+    assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
