@@ -58,6 +58,31 @@ class Attribution:
     to the mayor"), are ``anonymous``. Evidence the writer interprets ("the
     closeness of the result suggests") keeps its speaker span (PolNeAR marks it
     as source) but has ``speaker_type`` ``"none"``: it is no human source.
+
+    Names (see ``_refine_name``): a place or seat of government standing for
+    its government ("Moscow says", "the Kremlin", "Downing Street", "the United
+    States"; ``metonyms.txt``) is ``named_org`` and official. A lone capitalised
+    word is ``named_person`` only with evidence: a first name (``given_names.txt``)
+    or title before it somewhere in the text ("Ana Lind" ... "Lind said"; the
+    canonical name is then the full name), or the word is itself a given name;
+    otherwise it is ``named_org`` ("Apple said"), since news introduces people by
+    full name before using a surname alone. Organisations are official when they
+    speak as a government, agency, party, campaign or company (institutions and
+    acronyms, "police said", "the company said") but not as an outlet ("Reuters
+    reported"). Unnamed spokespeople of a named body ("a spokeswoman for the
+    ministry") are ``anonymous`` and official.
+
+    Anonymity markers (``anonymity_markers.txt``: "who did not want to be
+    named", "speaking on condition of anonymity", "who was not authorised to
+    speak publicly") are never cues; a speaker they are attached to is
+    ``anonymous`` unless the writer names the person anyway, and keeps
+    ``is_official`` from its role ("One MP, who did not want to be named").
+
+    Pronouns: ``referent`` is the nearest earlier compatible person: the last
+    named speaker of matching gender (from the given name or Mr./Ms.), or a
+    person mentioned after that speaker whose gender matches he/she. "you" in
+    a question ("What do you think?") is a question to the reader, not an
+    attribution, except in an interview transcript ("Q: Do you think ...").
     """
 
     speaker: str | None
@@ -762,6 +787,7 @@ def _anon_markers() -> re.Pattern[str]:
 # cheap pre-check: every anonymity marker contains one of these stems
 _ANON_HINT = re.compile(r"anonym|\bbe\s+(?:named|identified|quoted)|(?:not|n[’']t)\s+(?:authori[sz]ed|permitted|allowed|cleared|empowered)",
                         re.IGNORECASE)
+
 
 def _marker_spans(text: str) -> list[Span]:
     """Spans of anonymity markers; the full pattern only runs in windows around a cheap keyword hit."""

@@ -471,3 +471,19 @@ def test_pronoun_referent(text: str, referent: str) -> None:
     a = attributions(text)[-1]
     assert a.speaker_type == "pronoun"
     assert a.referent == referent and a.canonical == referent
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.sampled_from([
+    "One MP, ", "who did not want to be named, ", "speaking on condition of anonymity, ", "said ", "told reporters ",
+    "Moscow ", "Apple ", "Ana Lind ", "Lind ", "she ", "he ", "you ", "think ", "? ", ". ", '"', "Q: ", "\n",
+    "who was not authorised to speak publicly ", "reports ", "Local ", "the vote would fail",
+]), max_size=25).map("".join))
+def test_types_and_spans_stay_consistent(text: str) -> None:
+    for a in attributions(text):
+        assert a.speaker_type in ("named_person", "named_org", "pronoun", "anonymous", "vague_group", "none")
+        assert a.anonymous is (a.speaker_type in ("anonymous", "vague_group"))
+        for field, span in (("speaker", a.speaker_span), ("cue", a.cue_span), ("content", a.content_span)):
+            if span is not None:
+                assert 0 <= span[0] < span[1] <= len(text) and text[span[0]:span[1]] == getattr(a, field)
+        assert "anonymity" not in a.cue and "named" not in a.cue
