@@ -105,7 +105,7 @@ def ranked(comparison: Any, metric: str, *, title: str | None = None) -> Figure:
 
 def heatmap(comparison: Any, *, columns: Sequence[str] | None = None, title: str | None = None,
             annotate: bool | None = None, transpose: bool | None = None,
-            families: Mapping[str, str] | None = None) -> Figure:
+            families: Mapping[str, str] | None = None, faded: Sequence[str] = ()) -> Figure:
     """Group × metric heatmap of z-scores of the group means (diverging colormap).
 
     z is computed per metric across groups: (mean − mean of means) ÷ SD of
@@ -115,7 +115,8 @@ def heatmap(comparison: Any, *, columns: Sequence[str] | None = None, title: str
     metrics are columns labelled on top and bottom. ``transpose`` (default:
     only when there are more than 30 metrics and more metrics than groups)
     swaps them. ``families`` maps a metric to its family; a thin white line
-    then separates consecutive families.
+    then separates consecutive families. ``faded`` metrics (e.g. no
+    significant difference between outlets) are washed out and labelled "(n.s.)".
     """
     comp = as_polars(comparison)
     if "metric" not in comp.columns:
@@ -147,10 +148,12 @@ def heatmap(comparison: Any, *, columns: Sequence[str] | None = None, title: str
         sd = np.nanstd(ref, axis=0) if z.size else z
         z = np.where(sd > 0, (z - mu) / sd, 0.0 * z)
     glabels = [f"{g} *" if g in few else str(g) for g in groups]
+    fade = set(faded)
+    mlabels = [f"{m} (n.s.)" if m in fade else str(m) for m in metrics]
     # Outlets on rows reads best (one line per outlet, scales to 30+); only a
     # very long metric list with few outlets is turned so the long axis is vertical.
     flip = transpose if transpose is not None else (len(metrics) > 30 and len(metrics) > len(groups))
-    grid, rows, cols = (z.T, metrics, glabels) if flip else (z, glabels, metrics)
+    grid, rows, cols = (z.T, mlabels, glabels) if flip else (z, glabels, mlabels)
     sparse = flagged.T if flip else flagged
     longest = max((len(str(c)) for c in cols), default=0)
     label_h = min(2.6, 0.3 + 0.055 * longest)  # room for rotated column labels, top and bottom
@@ -166,6 +169,19 @@ def heatmap(comparison: Any, *, columns: Sequence[str] | None = None, title: str
     lim = min(3.0, max(2.0, float(np.nanmax(np.abs(grid))) if np.isfinite(grid).any() else 2.0))
     im = ax.imshow(np.ma.masked_invalid(grid), cmap=_DIVERGING, vmin=-lim, vmax=lim, aspect="auto",
                    interpolation="nearest")
+    # Outlets too small to rank are washed out and set apart below a line: their
+    # means rest on a handful of articles and should not draw the eye.
+    n_few = sum(1 for g in groups if g in few) if len(few) < len(groups) else 0
+    if n_few:
+        from matplotlib.patches import Rectangle
+
+        first_few = len(groups) - n_few
+        if flip:
+            ax.add_patch(Rectangle((first_few - 0.5, -0.5), n_few, len(rows), color="white", alpha=0.55, lw=0))
+            ax.axvline(first_few - 0.5, color="black", lw=1.2)
+        else:
+            ax.add_patch(Rectangle((-0.5, first_few - 0.5), len(cols), n_few, color="white", alpha=0.55, lw=0))
+            ax.axhline(first_few - 0.5, color="black", lw=1.2)
     turn = len(cols) > 3
     ax.set_xticks(np.arange(len(cols)), cols, rotation=60 if turn else 0, ha="right" if turn else "center",
                   rotation_mode="anchor" if turn else "default", fontsize=7)
@@ -177,7 +193,7 @@ def heatmap(comparison: Any, *, columns: Sequence[str] | None = None, title: str
     if len(rows) > 25:
         ax.tick_params(axis="y", labelright=True)
     if families:
-        fam = [families.get(str(c), "") for c in (cols if not flip else rows)]
+        fam = [families.get(str(m), "") for m in metrics]
         for k in range(1, len(fam)):
             if fam[k] != fam[k - 1]:
                 if flip:
@@ -199,7 +215,13 @@ def heatmap(comparison: Any, *, columns: Sequence[str] | None = None, title: str
                 ax.text(j, i, "*", ha="center", va="center", fontsize=6)
     fig.colorbar(im, ax=ax, label="z-score (scale capped at ±3)" if lim >= 3.0 else "z-score", shrink=0.8,
                  extend="both" if lim >= 3.0 else "neither")
-    if sparse.any():
+    for k, m in enumerate(metrics):
+        if m in fade:
+            from matplotlib.patches import Rectangle
+
+            xy, w, h = ((-0.5, k - 0.5), len(cols), 1) if flip else ((k - 0.5, -0.5), 1, len(rows))
+            ax.add_patch(Rectangle(xy, w, h, color="white", alpha=0.6, lw=0))
+    if (sparse & np.isfinite(grid)).any():
         ax.set_xlabel(f"* {TOO_FEW} (outlet, or cell)", fontsize=7)
     return fig
 

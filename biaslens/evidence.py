@@ -349,6 +349,11 @@ def render_terminal(expl: Explanation, *, width: int = 100, color: bool = True) 
                   + Text("  ") + Text("approximator", _TERM_STYLE["approximator"]) + Text("  ")
                   + Text("ad/chrome struck out", _LINE_STYLE["ad"]))
     console.print()
+    # A two-column grid: the tag column stays dim on its own (a Text's base style
+    # would dim the joined line) and wrapped text hangs under the text column.
+    page = Table.grid(padding=(0, 1))
+    page.add_column(no_wrap=True, width=12)
+    page.add_column(overflow="fold")
     for ln in expl.lines:
         tag = Text(f"{ln.index:>3} {ln.cls:<8}", style="dim")
         body = Text(ln.text, style=_LINE_STYLE.get(ln.cls, ""))
@@ -356,7 +361,8 @@ def render_terminal(expl: Explanation, *, width: int = 100, color: bool = True) 
             body.stylize(_TERM_STYLE.get(s.kind, "underline"), s.start, s.end)
         if not color and ln.cls != "body":
             body = Text(f"[{ln.cls}: ") + body + Text("]")
-        console.print(tag + Text(" ") + body)
+        page.add_row(tag, body)
+    console.print(page)
     if expl.attributions:
         console.print()
         t = Table(title="Attributions", title_justify="left", show_lines=False)
@@ -381,15 +387,34 @@ def render_terminal(expl: Explanation, *, width: int = 100, color: bool = True) 
         f"{k}: " + ", ".join(f"{n} {v}" for v, n in sorted(d.items())) for k, d in counts.items() if d)))
     if expl.metrics:
         t = Table(title="Metrics", title_justify="left")
-        t.add_column("metric")
+        t.add_column("metric", overflow="fold")
         t.add_column("value", justify="right")
         t.add_column("what it counts")
+        family = _families()
+        last = None
         for name, value in expl.metrics.items():
+            fam = family.get(name)
+            if fam and fam != last:  # one labelled block per metric family
+                if last is not None:
+                    t.add_section()
+                t.add_row(Text(fam, style="bold"), "", "")
+                last = fam
             t.add_row(name, _fmt(value), expl.descriptions.get(name, ""))
         console.print(t)
     for err in expl.errors:
         console.print(Text(f"note: {err}", style="yellow"))
-    return buf.getvalue()
+    # rich pads grid and title lines to the full width; trailing blanks only get in the way of pipes and diffs
+    return re.sub(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", r"\1", buf.getvalue(), flags=re.M)
+
+
+def _families() -> dict[str, str]:
+    """Metric column -> registered metric name (for grouping; empty if the registry is unavailable)."""
+    try:
+        from biaslens.registry import available_metrics
+
+        return {c.name: m.name for m in available_metrics() for c in m.columns}
+    except Exception:  # pragma: no cover - rendering must not fail on a registry problem
+        return {}
 
 
 def template_env(template_dir: str | Path | None = None) -> jinja2.Environment:

@@ -2,13 +2,21 @@
 
 :func:`report` writes into ``out_dir``::
 
-    index.html          summary, sortable comparison table, charts, methodology,
-                        per-outlet sections, article index (inline CSS/JS/PNG)
+    index.html          summary; sortable comparison tables (key columns, then one
+                        per metric family, switched by a family selector); overview
+                        charts (heatmap of key columns, distribution, time, entity
+                        tone); per metric family its methodology with one ranked
+                        chart per key column; per-outlet sections (distinctive
+                        metrics with Cliff's delta and example articles, who it
+                        quotes, hedges/boosters); article index (inline CSS/JS/PNG)
     report.md           the same comparison in Markdown
     outlets.csv/.parquet  the tidy per-outlet comparison (see biaslens.compare)
     articles.parquet    one row per article (errors included)
     charts/*.png|svg    every chart, PNG (150 dpi) and SVG
     articles/<id>.html  evidence page per article (see biaslens.evidence)
+
+Key columns (charted, shown first) come from the registry declarations, see
+:func:`key_columns`; ``charts=[...]`` (CLI ``--chart COL``) adds more.
 
 Templates are Jinja2 with autoescaping (article text is untrusted); a user
 ``template_dir`` is searched before the package templates, so any of
@@ -302,27 +310,39 @@ def _outlet_sections(analysis: Any, articles: pl.DataFrame, comp: pl.DataFrame, 
         sec["examples"] = [{"id": r["id"], "title": r.get("title") or _short_id(r["id"])}
                            for r in pick.select([c for c in ("id", "title") if c in pick.columns]).head(5).iter_rows(named=True)]
         out.append(sec)
-    return out
+    # outlets that can be ranked first; too-small ones follow (as in the tables and charts)
+    return sorted(out, key=lambda sec: (sec["few"], str(sec["name"])))
 
 
-def _shade(wide_rows: list[dict[str, Any]], cols: Sequence[str]) -> None:
+def _significant(test: Mapping[str, Any] | None, alpha: float = 0.05) -> bool:
+    """Whether a Kruskal–Wallis row shows a difference between outlets (adjusted p below ``alpha``)."""
+    p = None if test is None else test.get("p_adj")
+    return p is not None and p == p and p < alpha
+
+
+def _shade(wide_rows: list[dict[str, Any]], cols: Sequence[str],
+           tests: Mapping[str, Mapping[str, Any]] | None = None) -> None:
     """Tag each table cell with a z-score band ("zp2".."zn2") so the HTML table reads like the heatmap.
 
     z is taken among outlets with enough articles (as in the heatmap); with
-    fewer than three such outlets no cell is shaded.
+    fewer than three such outlets no cell is shaded, nor is a column on which
+    outlets do not differ significantly (``tests``: Kruskal–Wallis p_adj < 0.05).
     """
     ranked = [r for r in wide_rows if not r["few"]]
     for c in cols:
-        vals = [r["cells"][c]["mean"] for r in ranked if c in r["cells"] and r["cells"][c]["mean"] is not None]
+        if tests is not None and not _significant(tests.get(c)):
+            continue  # no significant difference between outlets: no colour
+        vals = [r["cells"][c]["mean"] for r in ranked if c in r["cells"] and r["cells"][c]["mean"] is not None
+                and not r["cells"][c].get("flag")]
         vals = [v for v in vals if v == v]
         if len(vals) < 3:
             continue
         mu, sd = float(np.mean(vals)), float(np.std(vals))
         if sd <= 0:
             continue
-        for r in wide_rows:
+        for r in ranked:  # a mean of a handful of articles gets no colour to draw the eye
             cell = r["cells"].get(c)
-            if cell is None or cell["mean"] is None or cell["mean"] != cell["mean"]:
+            if cell is None or cell["mean"] is None or cell["mean"] != cell["mean"] or cell.get("flag"):
                 continue
             z = (cell["mean"] - mu) / sd
             band = 2 if z >= 1.5 else 1 if z >= 0.5 else -2 if z <= -1.5 else -1 if z <= -0.5 else 0
@@ -372,8 +392,9 @@ def build_context(
         n = int(n_ok.get(g, 0))
         wide_rows.append({"group": g, "anchor": "outlet-" + safe_filename(g), "n": n, "few": n < min_n,
                           "cells": cells})
-    wide_rows.sort(key=lambda r: str(r["group"]))
-    _shade(wide_rows, cols)
+    # outlets that can be ranked first, the too-small ones below them (as in the charts)
+    wide_rows.sort(key=lambda r: (r["few"], str(r["group"])))
+    _shade(wide_rows, cols, tests if tests else None)
     columns = [{"name": c, **meta.get(c, {"description": "", "agg": "mean", "unit": "", "metric": ""}),
                 "test": tests.get(c)} for c in cols]
     bad = [c for c in charts if c not in cols]
@@ -452,6 +473,23 @@ def _has_time_series(articles: pl.DataFrame) -> bool:
     return per.filter(pl.col("months") >= 2).height >= 2
 
 
+def _period(articles: pl.DataFrame) -> tuple[str, str]:
+    """A time bin that leaves several articles per point: monthly up to 2 years, then quarterly, then yearly."""
+    pub = articles["published"]
+    if pub.dtype == pl.String:
+        pub = pub.str.to_datetime(strict=False)
+    pub = pub.drop_nulls()
+    try:
+        days = (pub.max() - pub.min()).days if pub.len() else 0
+    except (AttributeError, TypeError):
+        days = 0
+    if days > 6 * 365:
+        return "1y", "yearly"
+    if days > 2 * 365:
+        return "1q", "quarterly"
+    return "1mo", "monthly"
+
+
 def _render_charts(ctx: ReportContext, analysis: Any, out: Path) -> list[dict[str, Any]]:
     """Overview charts (heatmap, distribution, time, entity tone) and one ranked chart per key column.
 
@@ -462,9 +500,13 @@ def _render_charts(ctx: ReportContext, analysis: Any, out: Path) -> list[dict[st
     family_of = {c["name"]: f["name"] for f in ctx.families for c in f["columns"]}
     figs: list[tuple[str, str, str, Any]] = []
     if keys:
+        # columns on which the outlets do not differ significantly are washed out: their
+        # z-scores would otherwise paint noise in the same colours as real differences
+        ns = [k for k in keys if k in ctx.tests and not _significant(ctx.tests[k])]
         figs.append(("heatmap", "", f"Where each outlet sits on the key columns: z-score of its mean among outlets "
-                     f"(red above, blue below the others' average; * = {TOO_FEW})",
-                     _charts.heatmap(ctx.comparison, columns=keys, families=family_of)))
+                     f"(red above, blue below the others' average; * = {TOO_FEW}; washed out, “n.s.”: "
+                     f"no significant difference, Kruskal–Wallis p (adj.) ≥ 0.05 or not testable)",
+                     _charts.heatmap(ctx.comparison, columns=keys, families=family_of, faded=ns)))
     articles = as_polars(analysis.articles)
     if keys:
         # the key column on which outlets differ most (largest Kruskal–Wallis H) earns the distribution chart
@@ -474,8 +516,9 @@ def _render_charts(ctx: ReportContext, analysis: Any, out: Path) -> list[dict[st
         figs.append((f"distribution_{first}", "", f"{first}: distribution per outlet (box: quartiles, line: median){why}",
                      _charts.distribution(articles, first)))
         if _has_time_series(articles):
-            figs.append((f"time_{first}", "", f"{first} over time (monthly mean, outlets with most articles)",
-                         _charts.time_series(articles, first)))
+            every, word = _period(articles)
+            figs.append((f"time_{first}", "", f"{first} over time ({word} mean, outlets with most articles)",
+                         _charts.time_series(articles, first, every=every)))
     et = getattr(analysis, "entity_tone", None)
     if et is not None and not as_polars(et).is_empty():
         figs.append(("entity_tone", "", "Tone towards the most mentioned entities by outlet", _charts.entity_tone(et)))
@@ -488,9 +531,11 @@ def _render_charts(ctx: ReportContext, analysis: Any, out: Path) -> list[dict[st
     fams = {f["name"]: f for f in ctx.families}
     for name, family, caption, fig in figs:
         stem = out_charts / safe_filename(name)
-        fig.savefig(stem.with_suffix(".svg"), format="svg", metadata={"Date": None})
         buf = io.BytesIO()
         fig.savefig(buf, format="png", dpi=150)
+        # the layout is solved by the first save; freezing it spares the SVG a second solve
+        fig.set_layout_engine("none")
+        fig.savefig(stem.with_suffix(".svg"), format="svg", metadata={"Date": None})
         png = buf.getvalue()
         stem.with_suffix(".png").write_bytes(png)
         item = {"name": name, "family": family, "column": name.split("_", 1)[1] if family else "",

@@ -151,3 +151,11 @@ def test_heatmap_marks_sparse_cells_not_whole_outlets(articles: pl.DataFrame) ->
 
 def comparison_of(articles: pl.DataFrame) -> pl.DataFrame:
     return compare(articles, n_boot=20)
+
+
+def test_heatmap_fades_columns_without_a_difference(comparison: pl.DataFrame) -> None:
+    fig = charts.heatmap(comparison, columns=["x", "y", "z"], faded=["y"])
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels == ["x", "y (n.s.)", "z"]
+    assert sum(1 for p in ax.patches if p.get_alpha() == 0.6) == 1

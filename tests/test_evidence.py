@@ -108,3 +108,25 @@ def test_never_crashes(text: str) -> None:
             assert 0 <= s.start < s.end <= len(ln.text)
     render_terminal(e, color=False)
     render_html(e)
+
+
+def test_terminal_body_is_not_dimmed_and_lines_are_trimmed() -> None:
+    e = explain(make_doc(), metrics={"hedges_per_100_sentences": 2.0, "vader_mean": 0.1})
+    out = render_terminal(e, width=60, color=True)
+    body_line = next(ln for ln in out.splitlines() if "aides said" in ln or "likely" in ln)
+    text_part = body_line.split("body", 1)[1]
+    assert "\x1b[2m" not in text_part  # only the tag column is dim, not the story text
+    plain = render_terminal(e, width=40, color=False)
+    assert all(ln == ln.rstrip() for ln in plain.splitlines())
+    # wrapped text hangs under the text column, not under the line number
+    assert any(ln.startswith(" " * 13) and ln.strip() for ln in plain.splitlines())
+    # metrics are grouped under their registered family
+    assert "hedging" in plain and "sentiment" in plain
+
+
+def test_html_metrics_show_outlet_context() -> None:
+    e = explain(make_doc(), metrics={"hedges_per_100_sentences": 2.0})
+    html = render_html(e, context={"hedges_per_100_sentences": {"family": "hedging", "outlet": 3.5, "all": 1.25}})
+    assert "x.example mean" in html and ">3.5<" in html and ">1.25<" in html
+    assert '<tr class="famrow"><th colspan="5">hedging</th></tr>' in html
+    assert "mean</th>" not in render_html(e)  # without a report there is no context column

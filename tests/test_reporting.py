@@ -9,6 +9,8 @@ from typing import Any
 
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from biaslens.model import Article
 from biaslens.registry import Column, Metric
@@ -324,3 +326,43 @@ def test_outlet_sections_show_distinctive_metrics_with_examples(built: tuple[Pat
     link = re.search(r'href="(articles/[^"]+)"', row.group(0))
     assert link and (out / link.group(1)).is_file()  # the most extreme article has an evidence page
     assert "Most frequent hedges" in tab and "likely" in tab
+
+
+def test_cli_rejects_unknown_chart_column_before_analysing(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from biaslens.cli import main
+
+    res = CliRunner().invoke(main, ["report", "-o", str(tmp_path / "r"), "--chart", "tone_mea", "--quiet"])
+    assert res.exit_code == 2 and "tone_mean" in res.output  # suggestion
+    assert not (tmp_path / "r").exists()
+
+
+def test_table_shading_only_where_outlets_differ() -> None:
+    # body_words is the same in both outlets (no significant difference), exclamations differ
+    analysis, _ = make_analysis({"alpha": 12, "beta": 12, "tabloid": 12}, errors=0)
+    ctx = build_context(analysis, n_boot=20)
+    bands = {c: [r["cells"][c].get("band") for r in ctx.wide] for c in ("body_words", "exclamations")}
+    assert not any(bands["body_words"])
+    assert any(bands["exclamations"])
+
+
+_NAMES = st.lists(st.sampled_from(["n", "n_per_1k_words", "a_share", "a_share_quoted", "b", "b_authorial", "t",
+                                   "x_share", "y"]), min_size=1, max_size=6, unique=True)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_NAMES, st.lists(st.sampled_from(["mean", "share", "mode"]), min_size=6, max_size=6)),
+                min_size=1, max_size=4))
+def test_key_columns_properties(spec: list[tuple[list[str], list[str]]]) -> None:
+    from biaslens.reporting import key_columns
+
+    metrics = [_metric(f"m{i}", *zip(names, aggs)) for i, (names, aggs) in enumerate(spec)]
+    keys = key_columns(metrics)
+    assert len(keys) == len(set(keys))
+    numeric = {c.name for m in metrics for c in m.columns if c.agg != "mode"}
+    assert set(keys) <= numeric
+    for m in metrics:  # every metric with a numeric column is represented, at most 7 times
+        own = [c.name for c in m.columns if c.agg != "mode"]
+        if own:
+            assert set(own) & set(keys)
