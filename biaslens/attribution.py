@@ -369,6 +369,8 @@ def _np_ok() -> frozenset[str]:
     return _set("np_stops.txt") | frozenset(_verbs())
 
 
+# function words inside an all-capitals headline kicker ("NIGHT OF TERROR:")
+_KICKER_GLUE = frozenset("of the a an in on for and to at from with over after is are".split())
 _DETS = frozenset("a an the this that these those his her their its our my your no any each every another such".split())
 _PUNCT_STOP = frozenset(',;:()[]"“”‘’\'!?.–—')
 
@@ -1183,8 +1185,10 @@ def _sentence_attributions(text: str, toks: list[_Tok], qspans: list[Span], cano
                 continue
             if left[-1].t.isdigit() and toks[j].t[:1].isdigit():
                 continue
-            if left[0].low in ("breaking", "bombshell", "exclusive", "live", "photos", "report", "analysis", "opinion", "op-ed", "editorial", "wow", "boom", "note", "update", "updated", "photo", "related", "read", "watch", "editor's", "editor’s", "correction", "image", "video", "source", "sources", "credit", "listen", "see", "also", "more", "tags", "topics", "posted", "published", "by"):
+            if left[0].low in _set("colon_non_speakers.txt"):
                 continue
+            if len(left) > 1 and all(t.t.isupper() for t in left) and any(t.low in _KICKER_GLUE for t in left):
+                continue  # an all-capitals kicker ("NIGHT OF TERROR: ..."), not a name
             headline = text[:toks[lo].s].strip() == ""
             # "Q:"/"A:" transcript labels were rarely annotated as cues: only a quote or a headline follows
             para_start = toks[lo].s == 0 or text[toks[lo].s - 1] == "\n"
@@ -1276,7 +1280,14 @@ def _sentence_attributions(text: str, toks: list[_Tok], qspans: list[Span], cano
                     speaker_rng, inverted = _with_appositive(toks, rn, hi), True
             if speaker_rng is None and prev is not None and not after_quote:
                 if prev.low == ",":
-                    speaker_rng = _appositive_left(toks, cue_start, lo)
+                    rn = _right_np(toks, j, hi) if j < hi else None
+                    if rn and (rn[1] >= hi or toks[rn[1]].low in (".", "!", "?")) and (
+                            _is_cap(toks[rn[0]].t) or toks[rn[0]].low in _DETS or toks[rn[0]].low in _set("quantifiers.txt")
+                            or toks[rn[0]].low in _NUMBER_WORDS or toks[rn[0]].low.endswith("s")):
+                        # "Too little, too late, say locals.": the speaker follows a sentence-final cue
+                        speaker_rng, inverted = rn, True
+                    else:
+                        speaker_rng = _appositive_left(toks, cue_start, lo)
                     if speaker_rng is None and j < hi:
                         # "..., say some Democrats, who ...": inverted after a clause
                         rn = _right_np(toks, j, hi)

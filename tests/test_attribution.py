@@ -487,3 +487,24 @@ def test_types_and_spans_stay_consistent(text: str) -> None:
             if span is not None:
                 assert 0 <= span[0] < span[1] <= len(text) and text[span[0]:span[1]] == getattr(a, field)
         assert "anonymity" not in a.cue and "named" not in a.cue
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue"),
+    [
+        ("Too little, too late, say locals.", "locals", "say"),
+        ("It is a disgrace, says one neighbour.", "one neighbour", "says"),
+        ("The plan cannot work, argue Marlow Bank economists.", "Marlow Bank economists", "argue"),
+    ],
+)
+def test_speaker_after_a_sentence_final_cue(sentence: str, speaker: str, cue: str) -> None:
+    (a,) = attributions(sentence)
+    assert (a.speaker, a.cue) == (speaker, cue)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["NIGHT OF TERROR: the river rose by two metres in an hour.", "SHOCK: prices rise again.", "CHAOS AT THE PORT: lorries queue for miles."],
+)
+def test_headline_kickers_are_not_speakers(sentence: str) -> None:
+    assert not [a for a in attributions(sentence) if a.cue == ":"]
