@@ -24,6 +24,8 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 import polars as pl
 
+from biaslens.readers.frame import as_polars
+
 __all__ = [
     "TOO_FEW",
     "compare",
@@ -47,18 +49,6 @@ _IDENTITY = {"id", "outlet", "url", "published", "title", "text", "html", "sourc
              "status", "error", "dateline"}
 # Group keys derived from ``published`` when not a column of the table.
 _PERIODS = {"day": "%Y-%m-%d", "week": "%G-W%V", "month": "%Y-%m", "quarter": None, "year": "%Y"}
-
-
-def as_polars(frame: Any) -> pl.DataFrame:
-    """``frame`` as a polars DataFrame (pandas and pyarrow input are converted)."""
-    if isinstance(frame, pl.DataFrame):
-        return frame
-    if isinstance(frame, pl.LazyFrame):
-        return frame.collect()
-    try:
-        return pl.from_pandas(frame) if hasattr(frame, "to_numpy") and hasattr(frame, "iloc") else pl.DataFrame(frame)
-    except Exception as exc:  # pragma: no cover - unusual inputs
-        raise TypeError(f"expected a polars or pandas DataFrame, got {type(frame).__name__}") from exc
 
 
 def _registered_columns() -> list[Any]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
-from biaslens.model import Article, BodyParagraph, Doc, Line, Segmentation
+from biaslens.model import Article, Doc, Segmentation
 
 if TYPE_CHECKING:
     import jinja2
@@ -114,37 +114,11 @@ class Explanation:
 # --------------------------------------------------------------------------- building
 
 
-def _fallback_segmentation(text: str) -> Segmentation:
-    # Used only when biaslens.segmentation is unavailable: every non-empty line is body.
-    lines, paras, parts, pos = [], [], [], 0
-    for i, raw in enumerate(text.split("\n")):
-        t = raw.rstrip("\r")
-        if not t.strip():
-            continue
-        lines.append(Line(i, "body", t, "no segmenter"))
-        if parts:
-            pos += 2
-        paras.append(BodyParagraph(i, pos, pos + len(t), 0))
-        parts.append(t)
-        pos += len(t)
-    return Segmentation(lines, "\n\n".join(parts), None, paras)
-
-
 def doc_for(article: Article, settings: Settings | None = None, *, boilerplate: Iterable[str] | None = None) -> Doc:
-    """Segment ``article`` as the pipeline does (every line body if no segmenter is installed)."""
-    try:
-        from biaslens.pipeline import build_doc
+    """Segment ``article`` exactly as the pipeline does."""
+    from biaslens.pipeline import build_doc
 
-        return build_doc(article, settings, boilerplate=boilerplate)
-    except ImportError:
-        pass
-    try:
-        from biaslens.segmentation import segment
-
-        seg = segment(article.text or "", title=article.title)
-    except ImportError:
-        seg = _fallback_segmentation(article.text or "")
-    return Doc(article, seg, settings)
+    return build_doc(article, settings, boilerplate=boilerplate)
 
 
 def _as_doc(obj: Any, settings: Settings | None) -> Doc:
@@ -194,8 +168,6 @@ def _span_tuple(value: Any) -> tuple[int, int] | None:
 def _safe(label: str, doc_call: Any, errors: list[str]) -> list[Any]:
     try:
         return list(doc_call())
-    except ImportError as exc:
-        errors.append(f"{label} unavailable: {exc}")
     except Exception as exc:  # the evidence view shows what it can
         errors.append(f"{label} failed: {type(exc).__name__}: {exc}")
     return []

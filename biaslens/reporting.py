@@ -592,18 +592,14 @@ def _evidence_pages(analysis: Any, articles_iter: Iterable[Any], out: Path, ctx:
             arts.append(a)
     if limit is not None:
         arts = arts[:limit]
-    index = None
-    try:
-        from biaslens.segmentation import BoilerplateIndex
+    from biaslens.segmentation import BoilerplateIndex
 
-        index = BoilerplateIndex()
-        for a in arts:
-            index.add(a.outlet or "", a.text or "")
-    except ImportError:  # pragma: no cover
-        index = None
+    index = BoilerplateIndex()
+    for a in arts:
+        index.add(a.outlet or "", a.text or "")
     for a in arts:
         try:
-            bp = index.repeated(a.outlet or "") if index is not None else None
+            bp = index.repeated(a.outlet or "")
             doc = doc_for(a, settings, boilerplate=bp)
             row = rows[a.id]
             values = {k: v for k, v in row.items() if k in meta_cols}

@@ -29,13 +29,16 @@ class _FrameSource(Source):
 
 
 def as_polars(data: Any) -> pl.DataFrame:
-    """``data`` as a polars DataFrame (pandas frames are converted)."""
+    """``data`` as a polars DataFrame (pandas frames and pyarrow tables are converted)."""
     if isinstance(data, pl.DataFrame):
         return data
     if isinstance(data, pl.LazyFrame):
         return data.collect()
-    if type(data).__module__.startswith("pandas"):
+    module = type(data).__module__
+    if module.startswith("pandas"):
         return pl.from_pandas(data)
+    if module.startswith("pyarrow"):
+        return pl.from_arrow(data)  # type: ignore[return-value]
     raise TypeError(f"expected a polars or pandas DataFrame, got {type(data).__name__}")
 
 
