@@ -17,18 +17,7 @@ from biaslens.segmentation import segment
 
 ROOT = Path(__file__).resolve().parent.parent
 
-P1 = "The river authority said on Monday that the new flood barrier would be finished before the spring rains arrive."
-P2 = "Engineers have worked in three shifts since January, according to a statement from the regional council."
-P3 = "Residents of the lower town said they had waited more than a decade for the project to begin."
-P4 = "The council will publish the final cost of the barrier when the work is complete, officials added."
-
-
-def page(*lines: str) -> str:
-    return "\n\n".join(lines)
-
-
-def classes(text: str, **kw: object) -> dict[str, str]:
-    return {line.text.strip(): line.cls for line in segment(text, **kw).lines}  # type: ignore[arg-type]
+from segtext import P1, P2, P3, P4, classes, page  # noqa: E402
 
 
 # ------------------------------------------------------------------ chrome
