@@ -49,6 +49,17 @@ def macro_f1(gold: Sequence[int], pred: Sequence[int]) -> float:
     return sum(scores) / len(scores)
 
 
+def per_class_f1(cm: list[list[int]]) -> list[float]:
+    """F1 of classes -1, 0, 1 from a confusion matrix (rows gold, cols predicted)."""
+    out = []
+    for k in range(3):
+        tp = cm[k][k]
+        fp = sum(cm[j][k] for j in range(3)) - tp
+        fn = sum(cm[k]) - tp
+        out.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return out
+
+
 def confusion(gold: Sequence[int], pred: Sequence[int]) -> list[list[int]]:
     """Rows gold -1/0/1, columns predicted -1/0/1."""
     return [[sum(1 for g, p in zip(gold, pred) if g == a and p == b) for b in (-1, 0, 1)] for a in (-1, 0, 1)]
@@ -162,12 +173,16 @@ def _fmt_cm(cm: list[list[int]]) -> str:
 def main(argv: Sequence[str] = ()) -> None:
     folder = shared_dir() / "data" / "sentiment"
     print(f"constants: NEUTRAL_BAND={S.NEUTRAL_BAND} NEGATIVE_BAND={S.NEGATIVE_BAND} "
-          f"EVENT_WEIGHT={S.EVENT_WEIGHT} QUOTE_WEIGHT={S.QUOTE_WEIGHT} OFF_TARGET_WEIGHT={S.OFF_TARGET_WEIGHT}")
+          f"EVENT_WEIGHT={S.EVENT_WEIGHT} QUOTE_WEIGHT={S.QUOTE_WEIGHT} OFF_TARGET_WEIGHT={S.OFF_TARGET_WEIGHT} "
+          f"SPEAKER_WEIGHT={S.SPEAKER_WEIGHT} REPORTED_WEIGHT={S.REPORTED_WEIGHT} "
+          f"CONCESSIVE_WEIGHT={S.CONCESSIVE_WEIGHT} QUESTION_WEIGHT={S.QUESTION_WEIGHT}")
     runs = [(name, False) for name in FILES] + [(DEV, True)]
     for name, targeted in runs:
         r = evaluate(folder / name, targeted=targeted)
         label = name + (" (target=)" if targeted else "")
         print(f"{label:40s} n={r['n']:5d}  raw VADER macro-F1 {r['vader_macro_f1']:.4f}  tone macro-F1 {r['tone_macro_f1']:.4f}")
+        print(f"{'':40s} tone per-class F1 (-1/0/1): "
+              + " ".join(f"{f:.3f}" for f in per_class_f1(r["tone_confusion"])))
         print(f"{'':40s} confusion (rows gold -1/0/1, cols pred -1/0/1): raw {_fmt_cm(r['vader_confusion'])}"
               f"  tone {_fmt_cm(r['tone_confusion'])}")
     if "--no-cv" in argv:

@@ -105,7 +105,91 @@ def test_target_weights_its_own_clause(target: object) -> None:
 
 def test_quote_about_target_keeps_weight() -> None:
     s = "“Jones is a horrible liar,” Smith said."
-    assert sentence_tone(s, target="Jones")["tone"] < sentence_tone(s, target="Smith")["tone"] < 0
+    # Jones is spoken about (full weight); Smith is the speaker (rule 7: weight 0)
+    assert sentence_tone(s, target="Jones")["tone"] < sentence_tone(s, target="Smith")["tone"] == 0.0
+
+
+@pytest.mark.parametrize(
+    "sentence, target",
+    [
+        ("“This crisis is a horrible disgrace,” Smith said.", "Smith"),
+        ("“This crisis is a horrible disgrace,” said Smith.", "Smith"),
+        ("Smith also said the plan was a horrible, stupid failure.", "Smith"),
+        ("Smith told reporters: “It is a horrible, stupid failure.”", "Smith"),
+    ],
+)
+def test_speaker_target_is_not_scored_by_its_own_words(sentence: str, target: str) -> None:
+    untargeted = sentence_tone(sentence)
+    assert untargeted["label"] == -1
+    r = sentence_tone(sentence, target=target)
+    assert r["tone"] == 0.0 and r["label"] == 0
+    assert r["vader_compound"] == untargeted["vader_compound"]
+
+
+@pytest.mark.parametrize(
+    "sentence, target",
+    [
+        ("Jones said Smith was a horrible, stupid failure.", "Smith"),  # Smith is spoken about
+        ("Smith, a horrible failure, said nothing.", "Smith"),  # the target's own clause
+    ],
+)
+def test_target_spoken_about_keeps_weight(sentence: str, target: str) -> None:
+    assert sentence_tone(sentence, target=target)["label"] == -1
+
+
+def test_speaker_weight_constant_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    s = "“This is a horrible, stupid failure,” Smith said."
+    monkeypatch.setattr(S, "SPEAKER_WEIGHT", 1.0)
+    assert sentence_tone(s, target="Smith")["label"] == -1
+
+
+@pytest.mark.parametrize(
+    "sentence, conceded",
+    [
+        ("Although the speech was brilliant, the plan failed.", "Although the speech was brilliant,"),
+        ("The plan failed, though the speech was brilliant.", "though the speech was brilliant."),
+    ],
+)
+def test_concessive_clause_counts_less(sentence: str, conceded: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    words = sentence.split()
+    ids = S._vader()._conceded([w.lower() for w in words], words)
+    assert " ".join(words[i] for i in ids) == conceded
+    with_rule = sentence_tone(sentence)["tone"]
+    monkeypatch.setattr(S, "CONCESSIVE_WEIGHT", 1.0)
+    # the conceded praise weighs less, so the sentence reads more negative
+    assert with_rule < sentence_tone(sentence)["tone"]
+
+
+@pytest.mark.parametrize(
+    "question, statement",
+    [
+        ("Is this the best plan ever?", "This is the best plan ever."),
+        ("Was it a horrible disaster?", "It was a horrible disaster."),
+    ],
+)
+def test_questions_count_less(question: str, statement: str) -> None:
+    q, st = sentence_tone(question), sentence_tone(statement)
+    assert abs(q["tone"]) < abs(st["tone"])
+    assert q["tone"] * st["tone"] > 0
+
+
+@pytest.mark.parametrize("word", ["dodged", "smeared", "stonewalled"])
+def test_evasion_and_attack_verbs_are_negative(word: str) -> None:
+    r = sentence_tone(f"The governor {word} the reporters on Monday.")
+    assert r["vader_compound"] == 0 and r["label"] == -1
+
+
+@pytest.mark.parametrize("word", ["hailed", "touted"])
+def test_praise_verbs_are_positive(word: str) -> None:
+    r = sentence_tone(f"The governor {word} the new school on Monday.")
+    assert r["vader_compound"] < 0.5 and r["tone"] > r["vader_compound"] and r["tone"] > 0
+
+
+def test_accused_is_stance_not_event() -> None:
+    # an accusation judges its object: not dampened like "killed"
+    assert sentence_tone("The mayor accused the council of lying.")["label"] == -1
+    accused = sentence_tone("The mayor accused the council.")["tone"]
+    assert accused <= -0.2
 
 
 @pytest.mark.parametrize("target", ["Nobody", "", (40, 20), (-5, 2)])

@@ -1,9 +1,9 @@
 """Pins the sentiment benchmark figures (benchmarks/eval_sentiment.py).
 
-Reached when pinned: NewsMTSC rw dev macro-F1 raw VADER 0.5077, tone 0.6034
-(target= 0.5959; sentence view 0.6167); NYT editorials (first 1,500) raw
-0.5372, tone 0.5294. The cross-validated figures (5-fold 0.597, NYT + half
--> half 0.600) are printed by the benchmark, too slow for a test.
+Reached when pinned: NewsMTSC rw dev macro-F1 raw VADER 0.5077, tone 0.6204
+(target= 0.6454; sentence view 0.6313); NYT editorials (first 1,500) raw
+0.5372, tone 0.5311. The cross-validated figures (5-fold 0.6153, NYT + half
+-> half 0.6159; target= 0.6279 / 0.6311) are printed by the benchmark.
 """
 from __future__ import annotations
 
@@ -24,15 +24,17 @@ def test_sentiment_gate(shared) -> None:
     folder = shared / "data" / "sentiment"
     r = b.evaluate(folder / "newsmtsc_rw_dev.jsonl")
     assert r["vader_macro_f1"] >= 0.50
-    assert r["tone_macro_f1"] >= 0.60
+    assert r["tone_macro_f1"] >= 0.615
     assert r["tone_macro_f1"] >= r["vader_macro_f1"] + 0.08
     targeted = b.evaluate(folder / "newsmtsc_rw_dev.jsonl", targeted=True)
-    assert targeted["tone_macro_f1"] >= 0.59
+    assert targeted["tone_macro_f1"] >= 0.635
+    # target= must now beat the sentence-level score it refines
+    assert targeted["tone_macro_f1"] >= r["tone_macro_f1"] + 0.01
     sent = b.evaluate(folder / "newsmtsc_rw_dev_sentence.jsonl")
-    assert sent["tone_macro_f1"] >= 0.61
+    assert sent["tone_macro_f1"] >= 0.625
     # editorials are opinion, not news: the wide positive band costs a little there
     nyt = b.evaluate(folder / "vader_nyt_editorials.jsonl", limit=1500)
-    assert nyt["tone_macro_f1"] >= 0.52
+    assert nyt["tone_macro_f1"] >= 0.528
 
 
 def test_confusion_matrix_counts(shared) -> None:
