@@ -268,7 +268,7 @@ def _dateline_stop() -> frozenset[str]:
 
 
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
-_HAS_ALNUM = re.compile(r"\w")
+_HAS_ALNUM = re.compile(r"[^\W_]")  # "___" rules are separators, not words
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
 _CAP_WORD = re.compile(r"^[\"'“‘(]?[A-Z0-9]")
 _FUNCTION_WORDS = frozenset(
@@ -409,6 +409,7 @@ class _Item:
         return (self.nwords >= 8 and self.terminal) or self.nwords >= 20
 
 
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _BOILER = "boilerplate: repeated on this outlet's pages"
 _LINE_CLASSES_BY_PATTERN = ("caption", "byline", "related", "chrome")
 _merged_cache: dict[tuple[object, ...], re.Pattern[str] | None] = {}
@@ -486,6 +487,10 @@ def _accept(cls: str, nwords: int) -> bool:
     return not (cls == "related" and nwords > 35)
 
 
+#: the signature closing an embedded tweet: "— Jane Doe (@jdoe) March 3, 2020"
+_TWEET_SIGNATURE = re.compile(r"[—–-]\s?[^()]{1,60}\(@\w{1,30}\)\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4}$")
+
+
 def _first_pass(it: _Item, title_norm: str, boilerplate: Collection[str]) -> None:
     s = it.s
     if not _HAS_ALNUM.search(s):
@@ -496,6 +501,10 @@ def _first_pass(it: _Item, title_norm: str, boilerplate: Collection[str]) -> Non
         if hit:
             it.cls, it.reason = "ad", hit
             return
+    if _TWEET_SIGNATURE.search(s) is not None:
+        # an embedded tweet quotes a source: story text, whatever its words look like
+        it.cls, it.reason = "body", "embedded tweet"
+        return
     found = _pattern_class(s, s.lower(), it.nwords)
     if found is not None and _accept(found[0], it.nwords):
         it.cls, it.reason = found
@@ -527,7 +536,7 @@ def segment(
     items: list[_Item] = []
     for i, raw in enumerate(text.split("\n")):
         t = raw.rstrip()
-        s = t.strip()
+        s = t.strip().strip(_ZERO_WIDTH).strip()
         if not s:
             continue
         items.append(_Item(i, t, s, len(s.split()), bool(_TERMINAL.search(s))))
@@ -557,7 +566,7 @@ def segment(
             if k < first:
                 _classify_before(it, items, k, after_dateline=dateline is not None)
             elif k > last:
-                _classify_after(it)
+                _classify_after(it, items, k)
             else:
                 _classify_between(it, items, k)
     else:
@@ -617,7 +626,7 @@ def _related_boxes(items: list[_Item]) -> None:
             j = k + 1
             while j < len(items):
                 nxt = items[j]
-                if nxt.cls is None and nxt.nwords <= 18 and not nxt.s.endswith(".") and not _MID_SENTENCE.search(nxt.s):
+                if nxt.cls is None and nxt.nwords <= 24 and not nxt.s.endswith(".") and not _MID_SENTENCE.search(nxt.s):
                     nxt.cls, nxt.reason = "related", "headline under a related box header"
                     j += 1
                 elif nxt.cls in ("ad", "related"):
@@ -668,7 +677,7 @@ def _classify_before(it: _Item, items: list[_Item], k: int, *, after_dateline: b
     words = _words(it.s)
     if _is_name_like(it.s):
         it.cls, it.reason = "byline", "name-shaped line above the story"
-    elif it.nwords <= 3 and _is_all_caps(it.s) and k > 0 and items[k - 1].cls == "byline":
+    elif it.nwords <= 3 and _is_all_caps(it.s) and not it.s.endswith(":") and k > 0 and items[k - 1].cls == "byline":
         it.cls, it.reason = "byline", "outlet name under a byline"
     elif after_dateline:
         it.cls, it.reason = "chrome", "above the dateline paragraph"
@@ -682,10 +691,29 @@ def _classify_before(it: _Item, items: list[_Item], k: int, *, after_dateline: b
         it.cls, it.reason = "chrome", "headline-like line above the story"
 
 
-def _classify_after(it: _Item) -> None:
+#: "Jane Doe, opinion editor": a masthead line under an editorial
+_STAFF_ROLE = re.compile(
+    r"^[^,]{3,40},\s+(?:[a-z]+\s+){0,5}(?:editor|writer|publisher|reporter|columnist|president|producer|director|engagement)"
+    r"(?:\s+(?:and|of|for)\s+[\w ]{1,40})?$"
+)
+#: a list item: bullet or number first, or a clause ending with ; or ,
+_LIST_ITEM = re.compile(r"^(?:--?|[•●▪◦*–]|\d{1,2}[.)])\s+\S|[;,]$|;\s*and$")
+#: a credit split over lines at the foot of wire copy: "—Jane Doe" / "and John Roe"
+_CREDIT_PIECE = re.compile(r"^(?:[—–-]\s?|and\s+)")
+
+
+def _classify_after(it: _Item, items: list[_Item], k: int) -> None:
     """A line below the last prose paragraph."""
-    if _is_name_like(it.s):
+    prev = _neighbour(items, k, -1)
+    if _is_name_like(it.s) or (_CREDIT_PIECE.match(it.s) and _is_name_like(_CREDIT_PIECE.sub("", it.s))):
         it.cls, it.reason = "byline", "name-shaped line below the story"
+    elif _STAFF_ROLE.search(it.s) and _is_name_like(it.s.partition(",")[0]):
+        it.cls, it.reason = "byline", "staff name and role below the story"
+    elif prev is not None and prev.cls == "body" and (_LIST_ITEM.search(it.s) or (it.nwords >= 3 and "%" in it.s)):
+        # the story ends with a list (or a table of figures) its last paragraph introduces
+        it.cls, it.reason = "body", "list item continuing the story"
+    elif _shares_label(it, items):
+        it.cls, it.reason = "body", "labelled line repeating a label of the story"
     elif (it.terminal or it.s.endswith(":")) and it.nwords >= 4:
         it.cls, it.reason = "body", "sentence after the last paragraph"
     else:
@@ -702,10 +730,37 @@ def _neighbour(items: list[_Item], k: int, step: int) -> _Item | None:
 _KICKER = re.compile(r"^[A-Z]{3,}:\s+[\"'“‘]?[A-Z0-9]")
 
 
+_LABEL = re.compile(r"^([A-Z][\w'’]*(?: [\w'’]+){0,2}):\s+\S")
+
+
+def _shares_label(it: _Item, items: list[_Item]) -> bool:
+    """``it`` opens with a short "Label:" that another line of the page opens
+    with too ("Verdict: …", "ISSUE: …"): the story's own structure, repeated."""
+    m = _LABEL.match(it.s)
+    if m is None:
+        return False
+    head = m.group(1) + ":"
+    return any(o is not it and o.s.startswith(head) for o in items)
+
+
+#: a short credit alone in parentheses: "(Jane Doe Foundation)", "(Screenshot, KXYZ)"
+_PAREN_CREDIT = re.compile(r"^\((?-i:[A-Z])[\w.'’&-]*(?:,?\s+(?:(?-i:[A-Z0-9])[\w.'’&/-]*|of|the|and|for|de|via))+\)$")
+
+
 def _classify_between(it: _Item, items: list[_Item], k: int) -> None:
     """A line inside the story's span: body unless it is an inserted headline."""
     if it.prose or it.terminal or it.s.endswith(":"):
         it.cls, it.reason = "body", "paragraph" if it.prose else "short sentence in the story"
+        return
+    if it.nwords <= 6 and _PAREN_CREDIT.match(it.s):
+        it.cls, it.reason = "caption", "credit in parentheses between paragraphs"
+        return
+    if _is_name_like(it.s) and "," not in it.s and sum(o.s == it.s for o in items) >= 2:
+        # the same name alone under several pictures: the photographer's credit
+        it.cls, it.reason = "caption", "name repeated between paragraphs (photo credit)"
+        return
+    if _shares_label(it, items):
+        it.cls, it.reason = "body", "labelled line repeating a label of the story"
         return
     if it.nwords >= 6 and _is_all_caps(it.s):
         it.cls, it.reason = "related", "long all-capitals headline inside the story"
