@@ -833,6 +833,22 @@ def _poll_after(toks: list[_Tok], k: int, hi: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=None)
+def _non_cue_pairs() -> frozenset[tuple[str, str]]:
+    return frozenset(tuple(line.lower().split()[:2]) for line in load_lines(_FAM, "non_cue_bigrams.txt"))  # type: ignore[misc]
+
+
+def _in_non_cue_pair(toks: list[_Tok], k: int, lo: int, hi: int) -> bool:
+    """Is ``toks[k]`` part of a pair from ``non_cue_bigrams.txt`` ("talk show", "pledged delegates")?"""
+    pairs = _non_cue_pairs()
+    low = toks[k].low
+    return (k > lo and (toks[k - 1].low, low) in pairs) or (k + 1 < hi and (low, toks[k + 1].low) in pairs)
+
+
+#: Adverbs that attribute a clause to unnamed reports ("Trump reportedly wants"); PolNeAR annotates them as cues.
+_UNSOURCED_ADVERBS = frozenset(("reportedly", "allegedly", "purportedly", "supposedly"))
+
+
 def _find_cues(toks: list[_Tok], lo: int, hi: int) -> list[_Cue]:
     verbs = _verbs()
     out: list[_Cue] = []
@@ -868,7 +884,16 @@ def _find_cues(toks: list[_Tok], lo: int, hi: int) -> list[_Cue]:
                 out.append(_Cue(k, k + 1, tok.low, "nominal", "noun", ""))
                 k += 1
                 continue
+        if tok.low in _UNSOURCED_ADVERBS and not any(
+                toks[x].low in verbs and _ambiguous().get(toks[x].low) != "never" for x in range(k + 1, min(hi, k + 4))):
+            # "Trump reportedly wants ...": an attribution without a source; before a cue verb
+            # ("reportedly said") it is only a modifier of that cue
+            out.append(_Cue(k, k + 1, tok.low, "unsourced", "adv", ""))
+            k += 1
+            continue
         v = verbs.get(tok.low)
+        if v and _in_non_cue_pair(toks, k, lo, hi):
+            v = None  # "talk show", "pledged delegates": a noun or adjective, not a report
         amb = _ambiguous().get(tok.low) if v else None
         if amb == "never":
             v = None
@@ -1101,6 +1126,10 @@ def _appositive_left(toks: list[_Tok], j: int, lo: int) -> tuple[int, int] | Non
     return None
 
 
+#: Verbs whose bare infinitive after a non-cue still reports speech ("went to Ohio to tell voters").
+_TO_CUES = frozenset(("say", "tell", "discuss", "explain", "argue", "insist"))
+#: Words after "spoke" that start an event description rather than a topic (measured on PolNeAR train).
+_SPEAK_NO_CONTENT = frozenset(("to", "with", "for", ",", ".", "at", "in", "since", "after", "before", "during", "hours", "minutes"))
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 _POSTMOD = frozenset("familiar close briefed knowledgeable acquainted loyal opposed allied linked connected".split())
 
@@ -1210,6 +1239,8 @@ def _sentence_attributions(text: str, toks: list[_Tok], qspans: list[Span], cano
                 speaker_rng = np_ if np_ else (p, p + 1)
             cue_start = i
             content = _content_after(text, toks, _content_start(text, toks, j, hi, cue), hi, qspans, sent_end)
+        elif cue.cls == "unsourced":
+            content = _trim(text, sent_start, sent_end)
         elif cue.cls == "according":
             speaker_rng = _right_np(toks, j, hi, max_len=14)
             kind = "according_to"
@@ -1228,6 +1259,10 @@ def _sentence_attributions(text: str, toks: list[_Tok], qspans: list[Span], cano
             # idioms that are not reports: "easier said than done", "added to her lead"
             if nxt == "than" or (cue.lemma == "add" and nxt == "to" and nxt2 not in _pronouns()):
                 continue
+            if cue.lemma == "speak" and nxt in _SPEAK_NO_CONTENT and not any(
+                    t.low in ("about", "of", "on", "out", "that") or t.q for t in toks[j:min(hi, j + 6)]):
+                # "Trump spoke for an hour", "spoke with voters": an event, no reported content
+                continue
             if cue.lemma not in ("say", "tell", "add", "write", "note", "state") and _anonymity_request(toks, j, hi):
                 # "who asked not to be named", "requested anonymity": how a source is described, not a report
                 continue
@@ -1239,6 +1274,19 @@ def _sentence_attributions(text: str, toks: list[_Tok], qspans: list[Span], cano
             follows_cue = prev is not None and prev.low == "to" and bool(results) and results[-1].cue_span[1] >= prev.s - 1
             if prev is not None and prev.low in ("by", "while", "before", "after") and tag == "ing" and cls == "speech":
                 pass  # "by saying that ...": handled with the participles below
+            elif (prev is not None and prev.low == "to" and not follows_cue and tag == "base" and cue.lemma in _TO_CUES
+                  and j < hi and not toks[j].low in (".", ",", "?") and _first_subject_ok(toks, lo, cue_start)):
+                # "Lind used the hearing to say that ...": the clause's subject speaks (a cue in most such
+                # uses on PolNeAR train, unlike infinitives of other verbs)
+                sp0 = _subject_phrase(text, toks, lo, cue_start - 1, canon)
+                if sp0 is None:
+                    continue
+                content = _content_after(text, toks, _content_start(text, toks, j, hi, cue), hi, qspans, sent_end)
+                canon.history.append(sp0)
+                last_speaker = sp0
+                results.append(_build(text, cue, toks[cue_start].s, toks[j - 1].e, sp0, content, qspans, kind))
+                taken_until = j
+                continue
             elif prev is not None and prev.low in _NOUN_LEFT and not follows_cue and not (prev.low in ("as", "by") and tag in ("past", "part")):
                 # infinitives without a cue before them ("likely to say") were measured as a wash on PolNeAR train
                 continue
@@ -1397,7 +1445,7 @@ def _sentence_attributions(text: str, toks: list[_Tok], qspans: list[Span], cano
                     content = _trim(text, sent_start, toks[speaker_rng[0] - 1].s)
                 else:
                     content = _content_after(text, toks, cstart, hi, qspans, sent_end)
-        if cue.lemma == ":" or cue.cls == "according":
+        if cue.lemma == ":" or cue.cls in ("according", "unsourced"):
             cs, ce = toks[cue_start].s, toks[j - 1].e
         else:
             cs, ce = toks[cue_start].s, toks[j - 1].e
@@ -1490,6 +1538,25 @@ def _first_subject(text: str, toks: list[_Tok], lo: int, hi: int, canon: _Canon)
     if rn is None:
         return None
     return _make_speaker(text, toks, rn[0], rn[1], canon, lo)
+
+
+def _subject_phrase(text: str, toks: list[_Tok], lo: int, hi: int, canon: _Canon) -> _Speaker | None:
+    """The subject at the start of a clause whose verb is no cue ("Ana Lind" in "Ana Lind flew to Lyon to say").
+
+    A capitalised name runs while words are capitalised (or "of"); a phrase with a
+    determiner ("The mayor used ...") stops before the first -ed word or after three words.
+    """
+    k = lo
+    if toks[k].low in _DETS:
+        k += 1
+        while k < hi and k - lo < 4 and not toks[k].low.endswith("ed") and _np_token(toks[k]):
+            k += 1
+    else:
+        while k < hi and (_is_cap(toks[k].t) or toks[k].low in ("of", "'s", "’s")) and _np_token(toks[k], allow_caps_verb=True):
+            k += 1
+    if k <= lo:
+        return None
+    return _make_speaker(text, toks, lo, k, canon, lo)
 
 
 def _content_start(text: str, toks: list[_Tok], j: int, hi: int, cue: _Cue) -> int:
