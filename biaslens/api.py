@@ -76,10 +76,19 @@ def report(data: Any = None, out_dir: str | os.PathLike[str] | None = None, **kw
     """Write an HTML/Markdown report (see :func:`biaslens.reporting.report`).
 
     ``data`` is paths, a DataFrame of articles or an :class:`Analysis`; with no
-    data, the bundled demo corpus is reported into ``reports/demo``.
+    data, the bundled demo corpus is reported into ``reports/demo``. Keyword
+    options that are :class:`Settings` fields (``jobs=1``, ``metrics=[...]``)
+    apply to the analysis, as in :func:`analyze`.
     """
+    import dataclasses
+
+    from biaslens.pipeline import settings_with
     from biaslens.reporting import report as run
 
+    fields = {f.name for f in dataclasses.fields(Settings) if f.init}
+    options = {k: kwargs.pop(k) for k in list(kwargs) if k in fields}
+    if options:
+        kwargs["settings"] = settings_with(kwargs.get("settings"), options, "report")
     return run(data, out_dir, **kwargs)
 
 

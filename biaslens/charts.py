@@ -53,6 +53,43 @@ def metric_label(name: str) -> str:
     return name
 
 
+def _frame(data: Any) -> pl.DataFrame:
+    """``data`` as polars; ``None`` is an empty table (every chart then says "no data")."""
+    return pl.DataFrame() if data is None else as_polars(data)
+
+
+def _check_metric(metric: str, present: Sequence[str]) -> None:
+    """KeyError for a name that is neither in the table nor a registered metric
+    column (a typo), so it is not drawn as an empty chart. A registered column
+    absent from this input (e.g. ad slots without HTML) still draws "no data"."""
+    if metric in present:
+        return
+    try:
+        from biaslens.registry import metric_columns
+
+        known = [c.name for c in metric_columns()]
+    except Exception:  # the registry failing to import must not break plotting
+        known = []
+    if metric in known:
+        return
+    import difflib
+
+    choices = list(dict.fromkeys([*present, *known]))
+    close = difflib.get_close_matches(metric, choices, n=3)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    raise KeyError(f"unknown metric column {metric!r}{hint}")
+
+
+def _no_data(title: str, label: str = "no data", *, size: tuple[float, float] = (6.0, 2.4)) -> Figure:
+    fig = Figure(figsize=size, layout="constrained")
+    ax = fig.add_subplot()
+    ax.set_title(title, fontsize=9.5)
+    ax.text(0.5, 0.5, label, ha="center", va="center", transform=ax.transAxes)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    return fig
+
+
 def _height(n: int, per: float = 0.28, base: float = 1.4, minimum: float = 2.6) -> float:
     return max(minimum, base + per * n)
 
@@ -68,9 +105,14 @@ def ranked(comparison: Any, metric: str, *, title: str | None = None) -> Figure:
     compared by outlet first). Groups flagged "too few articles" are drawn
     grey and hollow at the bottom, unranked.
     """
-    comp = as_polars(comparison)
+    comp = _frame(comparison)
+    if comp.is_empty():  # nothing to check a name against, nor to draw
+        return _no_data(title or metric)
     if "metric" not in comp.columns:
+        _check_metric(metric, comp.columns)
         comp = compare(comp, columns=[metric])
+    else:
+        _check_metric(metric, comp["metric"].unique().to_list())
     by = _group_col(comp)
     part = comp.filter(pl.col("metric") == metric).filter(pl.col("mean").is_not_null())
     part = part.with_columns(_few=(pl.col("flag") == TOO_FEW)).sort(["_few", "mean"], descending=[True, False])
@@ -118,7 +160,12 @@ def heatmap(comparison: Any, *, columns: Sequence[str] | None = None, title: str
     then separates consecutive families. ``faded`` metrics (e.g. no
     significant difference between outlets) are washed out and labelled "(n.s.)".
     """
-    comp = as_polars(comparison)
+    comp = _frame(comparison)
+    if comp.is_empty():  # nothing to check names against, nor to draw
+        return _no_data(title or "outlet × metric (z-score of means)")
+    present = comp["metric"].unique().to_list() if "metric" in comp.columns else comp.columns
+    for m in columns or ():
+        _check_metric(m, present)
     if "metric" not in comp.columns:
         comp = compare(comp, columns=columns)
     by = _group_col(comp)
@@ -235,7 +282,9 @@ def distribution(metrics: Any, metric: str, by: str = "outlet", *, kind: str = "
     """
     if kind not in ("box", "violin"):
         raise ValueError(f"kind must be 'box' or 'violin', not {kind!r}")
-    frame = as_polars(metrics)
+    frame = _frame(metrics)
+    if frame.height:
+        _check_metric(metric, frame.columns)
     if "status" in frame.columns:
         frame = frame.filter(pl.col("status") == "ok")
     data: list[tuple[str, np.ndarray]] = []
@@ -324,7 +373,9 @@ def entity_tone(table: Any, *, by: str = "outlet", value: str = "tone_mean", top
 def time_series(metrics: Any, metric: str, by: str = "outlet", *, every: str = "1mo", top: int = 8,
                 title: str | None = None) -> Figure:
     """Per-group mean of ``metric`` over time (the ``top`` groups with most articles)."""
-    frame = as_polars(metrics)
+    frame = _frame(metrics)
+    if frame.height:
+        _check_metric(metric, frame.columns)
     fig = Figure(figsize=(8.0, 4.2), layout="constrained")
     ax = fig.add_subplot()
     ax.set_title(title or f"{metric} over time by {by} (mean per {every})", fontsize=10)

@@ -70,6 +70,8 @@ def _settings(
     """The one bridge from CLI options to library settings."""
     from biaslens.registry import UnknownMetricError, resolve_metrics
 
+    if any(not e.strip() for e in entities):
+        raise click.BadParameter("an entity name is empty", param_hint="--entity")
     names = _split_names(metrics)
     try:
         resolve_metrics(names)
@@ -79,7 +81,7 @@ def _settings(
         metrics=names,
         jobs=jobs,
         outlet=outlet,
-        entities=tuple(entities),
+        entities=tuple(e.strip() for e in entities),
         readability_engine=readability_engine,
         columns=ColumnMap(text=text_col, outlet=outlet_col, id=id_col, url=url_col, date=date_col, title=title_col),
     )
@@ -88,11 +90,20 @@ def _settings(
 def _check_inputs(inputs: tuple[str, ...]) -> list[str]:
     import glob
 
+    from biaslens.pipeline import check_inputs
+
     for item in inputs:
-        if item != "-" and not os.path.exists(item) and not glob.has_magic(item):
+        if item == "-" and not os.path.exists(item):
+            raise click.BadParameter("articles cannot be read from stdin ('-'); save them to a file "
+                                     "(.jsonl, .csv, .txt, ...) and pass its path", param_hint="INPUT")
+        if not os.path.exists(item) and not glob.has_magic(item):
             raise click.BadParameter(f"{item!r} does not exist", param_hint="INPUT")
         if glob.has_magic(item) and not glob.glob(item, recursive=True):
             raise click.BadParameter(f"{item!r} matches no file", param_hint="INPUT")
+    try:  # the readers' own checks (e.g. a folder without article files), before any work
+        check_inputs(list(inputs))
+    except (FileNotFoundError, NotADirectoryError) as exc:
+        raise click.BadParameter(str(exc), param_hint="INPUT") from None
     return list(inputs)
 
 
@@ -140,8 +151,19 @@ def write_table(df: Any, out: str) -> None:
 
 
 def _check_out(out: str | None, hint: str) -> None:
-    if out and out != "-" and Path(out).suffix.lower() not in (".parquet", ".csv", ".jsonl", ".ndjson", ".json"):
-        raise click.BadParameter(f"unknown output format {Path(out).suffix or '(none)'!r}: use .parquet, .csv, .jsonl or -", param_hint=hint)
+    """Reject an output the run could not write, before the (possibly long) run."""
+    if not out or out == "-":
+        return
+    path = Path(out)
+    if path.is_dir():
+        raise click.BadParameter(f"{out!r} is a directory; give a file name such as {os.path.join(out, 'metrics.parquet')!r}", param_hint=hint)
+    if path.suffix.lower() not in (".parquet", ".csv", ".jsonl", ".ndjson", ".json"):
+        raise click.BadParameter(f"unknown output format {path.suffix or '(none)'!r}: use .parquet, .csv, .jsonl or -", param_hint=hint)
+    for parent in path.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise click.BadParameter(f"cannot write {out!r}: {str(parent)!r} is a file, not a directory", param_hint=hint)
+            break
 
 
 #: without --entity, a report shows tone towards this many of the corpus's most frequent names
@@ -225,7 +247,8 @@ def analyze(inputs: tuple[str, ...], out: str, attributions_out: str | None, cue
 def segment(file: str, as_json: bool) -> None:
     """Split a scraped page into story, ads, chrome, related links, captions and bylines.
 
-    FILE is a text file (or - for stdin); every non-empty line gets a class.
+    FILE is a text file (or - for stdin, also .gz) or an HTML page (its extracted
+    text is segmented); every non-empty line gets a class.
 
     \b
     Example:
@@ -234,15 +257,7 @@ def segment(file: str, as_json: bool) -> None:
     """
     from biaslens.segmentation import segment as run
 
-    if file == "-":
-        text = sys.stdin.read()
-    else:
-        raw = Path(file).read_bytes()
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise click.BadParameter(f"{file} is not UTF-8 text ({exc.reason} at byte {exc.start})", param_hint="FILE") from None
-    seg = run(text)
+    seg = run(_page_text(file))
     if as_json:
         click.echo(json.dumps(seg.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -251,6 +266,40 @@ def segment(file: str, as_json: bool) -> None:
         click.echo(f"{line.index:>4} {line.cls:<{width}} {line.text}")
     if seg.dateline:
         click.echo(f"dateline: {seg.dateline}")
+
+
+def _page_text(file: str) -> str:
+    """The text of one scraped page for ``segment``: text (also gzipped) or an
+    HTML page (its extracted story text), from a file or stdin."""
+    from biaslens.readers import format_of
+    from biaslens.readers._common import open_binary
+
+    kind = None if file == "-" else format_of(Path(file).name)
+    if kind not in (None, "text", "html"):
+        raise click.BadParameter(f"{file} holds many articles ({kind}); segment takes one page (.txt or .html). "
+                                 f"For one article of it use: biaslens explain {file} --id ID", param_hint="FILE")
+    try:
+        if file == "-":
+            stream = getattr(sys.stdin, "buffer", None)  # bytes, so the UTF-8 check is ours
+            raw = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
+        else:
+            with open_binary(Path(file)) as fh:
+                raw = fh.read()
+    except (OSError, EOFError) as exc:  # unreadable, or a damaged .gz
+        raise click.BadParameter(f"cannot read {file}: {exc}", param_hint="FILE") from None
+    if kind == "html":
+        from biaslens.readers.html import decode_html, extract_html
+
+        ext = extract_html(decode_html(raw))
+        if ext.error:
+            raise click.BadParameter(f"{file}: {ext.error}", param_hint="FILE")
+        return ext.text
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        name = "stdin" if file == "-" else file
+        raise click.BadParameter(f"{name} is not UTF-8 text ({exc.reason} at byte {exc.start})", param_hint="FILE") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 @main.command(context_settings=CONTEXT)
@@ -309,8 +358,14 @@ def report(inputs: tuple[str, ...], out_dir: str | None, title: str | None, temp
     from biaslens.pipeline import analyze as run, demo_corpus_path
     from biaslens.reporting import report as write_report
 
+    from biaslens.reporting import check_out_dir
+
     settings = _settings(**options)
     _check_chart_columns(chart_cols, settings)
+    try:
+        check_out_dir(out_dir or "reports")
+    except NotADirectoryError as exc:
+        raise click.BadParameter(str(exc), param_hint="-o") from None
     if not settings.entities:
         settings = settings.replace(auto_entities=REPORT_ENTITIES)
     if inputs:
@@ -383,7 +438,10 @@ def explain(inputs: tuple[str, ...], article_id: str | None, html_out: str | Non
     chosen = None
     seen: list[str] = []
     for art in read_articles(paths, columns=settings.columns, outlet=settings.outlet):
-        if article_id is None or art.id == article_id or (art.id.rsplit("/", 1)[-1] == article_id):
+        # ids are relative to the input given, so also accept the id an
+        # analysis of a folder above printed ("corpus/feed.jsonl:2" for feed.jsonl)
+        if article_id is None or art.id == article_id or (art.id.rsplit("/", 1)[-1] == article_id) \
+                or article_id.endswith("/" + art.id):
             if chosen is not None and article_id is None:
                 raise click.UsageError(f"the input holds several articles ({chosen.id}, {art.id}, …); pick one with --id")
             chosen = chosen or art

@@ -225,6 +225,7 @@ def _articles(source: Source, settings: Settings) -> Iterator[Article]:
         source = [source]
     if isinstance(source, Article):
         source = [source]
+    _check_source_type(source)
     if _is_frame(source):
         yield from read_frame(source, columns=settings.columns, outlet=settings.outlet)
         return
@@ -248,16 +249,42 @@ def _articles(source: Source, settings: Settings) -> Iterator[Article]:
         yield from read_articles(paths, columns=settings.columns, outlet=settings.outlet)
 
 
+_INPUT_KINDS = "paths (files, folders, globs), Articles or a DataFrame (polars or pandas)"
+
+
+def _check_source_type(source: Any) -> None:
+    """TypeError for what is no input at all (a dict, a number), before anything else:
+    iterating a dict would read its keys as paths."""
+    if _is_frame(source) or isinstance(source, (str, os.PathLike, Article)):
+        return
+    if isinstance(source, Iterable) and not isinstance(source, (dict, bytes, bytearray)):
+        return
+    kind = type(source).__name__
+    hint = "; wrap a dict of columns as pl.DataFrame(d)" if isinstance(source, dict) else ""
+    raise TypeError(f"cannot analyze a {kind}: pass {_INPUT_KINDS}{hint}")
+
+
 def check_inputs(source: Source) -> None:
-    """Raise FileNotFoundError now for a missing path or an empty glob (a usage error)."""
+    """Raise FileNotFoundError now for a missing path or an empty glob (a usage error),
+    TypeError for an input of the wrong kind."""
     from biaslens.readers import _sources
 
     if isinstance(source, (str, os.PathLike)):
         source = [source]
+    _check_source_type(source)
     if isinstance(source, (list, tuple)):
         paths = [p for p in source if isinstance(p, (str, os.PathLike))]
         if paths:
-            _sources(paths)
+            try:
+                _sources(paths)
+            except FileNotFoundError as exc:
+                # a sentence passed where a path goes: say how to analyse text
+                text = next((str(p) for p in paths if isinstance(p, str) and (" " in p.strip() or "\n" in p)
+                             and not os.path.exists(p)), None)
+                if text is not None and str(exc).endswith(text):
+                    raise FileNotFoundError(f"{exc} (to analyse a text rather than a file, pass a DataFrame with a "
+                                            "'text' column, e.g. pl.DataFrame({'text': [...]}), or a biaslens Article)") from None
+                raise
 
 
 def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -455,6 +482,30 @@ def _attribution_schema() -> dict[str, pl.DataType]:
     return ATTRIBUTION_ROW_SCHEMA
 
 
+def settings_with(settings: Settings | None, options: dict[str, Any], caller: str = "analyze") -> Settings:
+    """``settings`` with keyword ``options`` applied: a single name given as a
+    string is one name (``metrics="readability"``, ``entities="Ana Lind"``),
+    and an unknown option is a TypeError listing the valid ones."""
+    import dataclasses
+
+    fields = [f.name for f in dataclasses.fields(Settings) if f.init]
+    unknown = [k for k in options if k not in fields]
+    if unknown:
+        import difflib
+
+        close = difflib.get_close_matches(unknown[0], fields, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise TypeError(f"{caller}() got an unknown option {unknown[0]!r}{hint}; options: {', '.join(fields)}")
+    options = dict(options)
+    for name in ("metrics", "entities"):
+        if name in options:
+            value = options[name]
+            if isinstance(value, str):
+                value = (value,)
+            options[name] = tuple(value) if value is not None else (None if name == "metrics" else ())
+    return (settings or Settings()).replace(**options)
+
+
 def analyze(
     source: Source,
     *,
@@ -472,11 +523,7 @@ def analyze(
     metrics) in ``Analysis.evidence``, as the report needs.
     """
     if options:
-        if "metrics" in options and options["metrics"] is not None:
-            options["metrics"] = tuple(options["metrics"])
-        if "entities" in options:
-            options["entities"] = tuple(options["entities"] or ())
-        settings = (settings or Settings()).replace(**options)
+        settings = settings_with(settings, options, "analyze")
     prepared = prepare(source, settings)
     settings = prepared.settings
     metrics = resolve_metrics(settings.metrics)

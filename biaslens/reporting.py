@@ -46,7 +46,7 @@ from biaslens import charts as _charts
 from biaslens.comparison import TOO_FEW, as_polars, compare, differences, modes, wide
 from biaslens.evidence import _slug, doc_for, explain, render_html, template_env
 
-__all__ = ["report", "safe_filename", "ReportContext", "build_context", "key_columns"]
+__all__ = ["report", "check_out_dir", "safe_filename", "ReportContext", "build_context", "key_columns"]
 
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 
@@ -668,19 +668,35 @@ def _analysis_for(inputs_or_analysis: Any, settings: Any) -> tuple[Any, list[Any
         return inputs_or_analysis, None
     from biaslens.pipeline import analyze
 
-    src = inputs_or_analysis
-    if isinstance(src, (str, os.PathLike)):
-        src = [src]
-    if not isinstance(src, (list, tuple)):
-        src = list(src)
-    if any(hasattr(x, "to_numpy") or isinstance(x, pl.DataFrame) for x in src):
-        raise TypeError("report() takes an Analysis or input paths/Articles; analyse a DataFrame with bl.analyze first")
+    from biaslens.pipeline import _is_frame
     from biaslens.settings import Settings
 
     settings = settings or Settings()
     if not settings.entities and not settings.auto_entities:
         settings = settings.replace(auto_entities=8)
+    src = inputs_or_analysis
+    if _is_frame(src):  # a table of articles: analysed as is (evidence kept, so no re-reading)
+        return analyze(src, settings=settings, evidence=True), None
+    if isinstance(src, (str, os.PathLike)):
+        src = [src]
+    if not isinstance(src, (list, tuple)):
+        src = list(src)
+    if any(hasattr(x, "to_numpy") or isinstance(x, pl.DataFrame) for x in src):
+        raise TypeError("report() takes an Analysis, a DataFrame of articles, or input paths/Articles")
     return analyze(list(src), settings=settings, evidence=True), list(src)
+
+
+def check_out_dir(out_dir: str | os.PathLike[str]) -> Path:
+    """``out_dir`` as a Path, or :class:`NotADirectoryError` when it (or a folder
+    above it) is an existing file, so the report fails before any analysis."""
+    out = Path(out_dir)
+    for p in (out, *out.parents):
+        if p.exists():
+            if not p.is_dir():
+                what = "it" if p == out else f"{str(p)!r}"
+                raise NotADirectoryError(f"cannot write the report to {str(out)!r}: {what} is a file, not a directory")
+            break
+    return out
 
 
 def report(
@@ -710,6 +726,7 @@ def report(
     """
     t0 = time.perf_counter()
     steps: dict[str, float] = timings if timings is not None else {}
+    check_out_dir(out_dir)
     analysis, inputs = _analysis_for(inputs_or_analysis, settings)
     settings = settings or getattr(analysis, "settings", None)
     t1 = time.perf_counter()

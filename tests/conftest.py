@@ -37,6 +37,16 @@ def demo_dir() -> Path:
     return ROOT / "data" / "demo"
 
 
+@pytest.fixture(scope="session")
+def demo_analysis(demo_dir: Path):  # noqa: ANN201 (biaslens.pipeline.Analysis; imported lazily)
+    """The bundled demo corpus analysed once per session (one process); treat as read-only."""
+    from biaslens.pipeline import analyze
+    from biaslens.settings import Settings
+
+    assert demo_dir.is_dir(), f"demo corpus missing at {demo_dir}"
+    return analyze([str(demo_dir)], settings=Settings(jobs=1))
+
+
 @pytest.fixture(autouse=True)
 def _no_mpl_display(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MPLBACKEND", "Agg")

@@ -5,12 +5,10 @@ raise them when the extractor improves, never lower them to make a change pass.
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from benchload import load_benchmark
 
 FLOORS = {
     "cue_f1": 0.755,  # measured 0.757 (target 0.75; naive regex 0.58)
@@ -24,14 +22,10 @@ FLOORS = {
 
 @pytest.fixture(scope="module")
 def dev_scores(shared: Path) -> dict:
-    from attrib_scoring import load_records, predict_with, score
-
     from biaslens.attribution import attributions
 
-    path = shared / "data" / "attrib" / "polnear_dev.jsonl"
-    if not path.is_file():
-        pytest.skip(f"PolNeAR dev not found at {path}")
-    return score(load_records(path), predict_with(attributions))
+    s = load_benchmark("attrib_scoring")
+    return s.score(s.load_records(shared / "data" / "attrib" / "polnear_dev.jsonl"), s.predict_with(attributions))
 
 
 @pytest.mark.parametrize("name,floor", sorted(FLOORS.items()))

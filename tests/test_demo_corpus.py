@@ -152,16 +152,10 @@ def test_demo_uses_only_example_domains() -> None:
 # --- per-outlet differences through the library -------------------------------------------
 
 @pytest.fixture(scope="module")
-def outlet_means():
-    try:
-        from biaslens.pipeline import analyze
-    except ImportError as exc:  # the pipeline lands in another issue
-        pytest.skip(f"biaslens.pipeline cannot be imported yet ({exc})")
+def outlet_means(demo_analysis):  # noqa: ANN001
     import polars as pl
 
-    from biaslens.settings import Settings
-
-    table = analyze([DEMO], settings=Settings(jobs=1)).articles
+    table = demo_analysis.articles
     assert table.height == len(_articles())
     assert table.filter(pl.col("status") != "ok").height == 0, table.filter(pl.col("status") != "ok")
     assert set(table["outlet"].unique()) == OUTLETS

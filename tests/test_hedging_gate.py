@@ -3,29 +3,23 @@
 The rule is the public one used by the independent check: a sentence is
 uncertain iff ``any(c.kind == "hedge" for c in hedges(sentence))``. Floors
 sit just under the measured figures of benchmarks/eval_hedging.py (Wikipedia
-raw F1 0.702, prior-corrected 0.374; UNSC sentence F1 0.667, cue overlap F1
-0.583, cue precision 0.627), and the issue's targets (0.68 / 0.65) are
+raw F1 0.702, prior-corrected 0.374, halves 0.691 / 0.712; UNSC sentence F1
+0.667, check half 0.650 at P 0.796, cue overlap F1 0.583, cue precision 0.627), and the issue's targets (0.68 / 0.65) are
 asserted as such. Raise the floors when the detector improves; never lower
 them to make a change pass.
 """
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
+from benchload import load_benchmark
 
 
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_hedging", ROOT / "benchmarks" / "eval_hedging.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_benchmark("eval_hedging")
 
 
 @pytest.fixture(scope="module")
@@ -42,13 +36,13 @@ def test_gate_wikipedia_sentence_f1(bench: ModuleType, wiki: list[dict]) -> None
     raw = bench.sentence_scores(wiki, bench.ours)[2]
     assert raw >= 0.68  # issue target
     assert raw >= 0.695
-    assert bench.sentence_scores(wiki, bench.ours, 7.0)[2] >= 0.365
+    assert bench.sentence_scores(wiki, bench.ours, 7.0)[2] >= 0.37  # measured 0.374
 
 
 def test_gate_wikipedia_holds_on_both_halves(bench: ModuleType, wiki: list[dict]) -> None:
     design, check = bench.halves(wiki)
-    assert bench.sentence_scores(design, bench.ours)[2] >= 0.68
-    assert bench.sentence_scores(check, bench.ours)[2] >= 0.68
+    assert bench.sentence_scores(design, bench.ours)[2] >= 0.685  # measured 0.691
+    assert bench.sentence_scores(check, bench.ours)[2] >= 0.705  # measured 0.712
 
 
 def test_gate_wikipedia_beats_plain_list(bench: ModuleType, wiki: list[dict]) -> None:
@@ -59,6 +53,7 @@ def test_gate_wikipedia_beats_plain_list(bench: ModuleType, wiki: list[dict]) ->
 def test_gate_unsc(bench: ModuleType, unsc: list[dict]) -> None:
     f1 = bench.sentence_scores(unsc, bench.ours)[2]
     assert f1 >= 0.65  # issue target
+    assert f1 >= 0.66  # measured 0.667
     assert f1 > bench.sentence_scores(unsc, bench.baseline)[2]
     p, _, cue_f1 = bench.cue_scores(unsc, bench.ours)
     assert cue_f1 >= 0.575
@@ -68,5 +63,5 @@ def test_gate_unsc(bench: ModuleType, unsc: list[dict]) -> None:
 def test_gate_unsc_check_half(bench: ModuleType, unsc: list[dict]) -> None:
     _, check = bench.halves(unsc)
     p, _, f1 = bench.sentence_scores(check, bench.ours)
-    assert f1 >= 0.64
-    assert p >= 0.75
+    assert f1 >= 0.645  # measured 0.650
+    assert p >= 0.79  # measured 0.796

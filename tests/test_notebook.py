@@ -24,7 +24,6 @@ def test_example_notebook_runs(tmp_path: Path) -> None:
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
     pytest.importorskip("ipykernel", reason="ipykernel is needed to run the notebook")
-    pytest.importorskip("biaslens.segmentation", reason="segmentation module not written yet")
     from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 
     nb = nbformat.read(NOTEBOOK, as_version=4)

@@ -139,7 +139,8 @@ def test_index_sections_and_links(built: tuple[Path, FakeAnalysis]) -> None:
         assert (out / link).is_file()
     # no external resource: every src is inline data
     assert not re.search(r'\bsrc="(?!data:)', html)
-    assert "http://" not in html.replace("https://wire.example", "") or True
+    assert not re.search(r"url\(\s*['\"]?(?!data:)", html) and "@import" not in html  # no CSS fetches
+    assert "default-src 'none'" in html  # and the CSP forbids any that slipped through
     assert not re.search(r'<link[^>]+href=', html)
 
 
@@ -244,14 +245,8 @@ def test_empty_analysis_still_reports(tmp_path: Path) -> None:
     assert (tmp_path / "index.html").is_file()
 
 
-def test_report_of_demo_corpus(tmp_path: Path, demo_dir: Path) -> None:
-    pipeline = pytest.importorskip("biaslens.pipeline")
-    pytest.importorskip("biaslens.segmentation", reason="segmentation module not written yet")
-    from biaslens.settings import Settings
-
-    if not demo_dir.is_dir():
-        pytest.skip(f"demo corpus not found at {demo_dir}")
-    analysis = pipeline.analyze([str(demo_dir)], settings=Settings(jobs=1))
+def test_report_of_demo_corpus(tmp_path: Path, demo_analysis: Any) -> None:
+    analysis = demo_analysis
     index = report(analysis, tmp_path, n_boot=100)
     html = index.read_text(encoding="utf-8")
     assert analysis.articles.height >= 48
@@ -351,18 +346,33 @@ _NAMES = st.lists(st.sampled_from(["n", "n_per_1k_words", "a_share", "a_share_qu
                                    "x_share", "y"]), min_size=1, max_size=6, unique=True)
 
 
+def _extends_text_column(name: str, m: Metric) -> bool:
+    return any(c.agg == "mode" and name.startswith(c.name + "_") for c in m.columns)
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(_NAMES, st.lists(st.sampled_from(["mean", "share", "mode"]), min_size=6, max_size=6)),
-                min_size=1, max_size=4))
-def test_key_columns_properties(spec: list[tuple[list[str], list[str]]]) -> None:
+                min_size=1, max_size=4), st.integers(1, 3), st.booleans())
+def test_key_columns_properties(spec: list[tuple[list[str], list[str]]], cap: int, all_base: bool) -> None:
     from biaslens.reporting import key_columns
 
-    metrics = [_metric(f"m{i}", *zip(names, aggs)) for i, (names, aggs) in enumerate(spec)]
-    keys = key_columns(metrics)
+    # column names are unique across metrics, as the registry enforces (prefix per metric)
+    metrics = [_metric(f"m{i}", *((f"m{i}_{n}", a) for n, a in zip(names, aggs))) for i, (names, aggs) in enumerate(spec)]
+    keys = key_columns(metrics, max_per_metric=cap, all_base=all_base)
     assert len(keys) == len(set(keys))
     numeric = {c.name for m in metrics for c in m.columns if c.agg != "mode"}
     assert set(keys) <= numeric
-    for m in metrics:  # every metric with a numeric column is represented, at most 7 times
+    for m in metrics:  # every metric with a numeric column is represented, at most ``cap`` times
         own = [c.name for c in m.columns if c.agg != "mode"]
-        if own:
-            assert set(own) & set(keys)
+        # known gap (test_key_columns_numeric_variant_of_text_column): a numeric column that
+        # extends a text column's name counts as a variant and is dropped
+        if any(not _extends_text_column(n, m) for n in own):
+            assert 1 <= len(set(own) & set(keys)) <= cap, (m, keys)
+
+
+@pytest.mark.xfail(strict=True, reason="library bug: key_columns treats a numeric column extending a text (mode) "
+                                       "column's name as a variant, so the metric gets no key column")
+def test_key_columns_numeric_variant_of_text_column() -> None:
+    from biaslens.reporting import key_columns
+
+    assert key_columns([_metric("s", ("speaker", "mode"), ("speaker_count", "mean"))]) == ["speaker_count"]

@@ -7,16 +7,13 @@ Reached when pinned: NewsMTSC rw dev macro-F1 raw VADER 0.5077, tone 0.6204
 """
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
+from types import ModuleType
+
+from benchload import load_benchmark
 
 
-def _bench():
-    path = Path(__file__).resolve().parent.parent / "benchmarks" / "eval_sentiment.py"
-    spec = importlib.util.spec_from_file_location("eval_sentiment", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)  # type: ignore[union-attr]
-    return mod
+def _bench() -> ModuleType:
+    return load_benchmark("eval_sentiment")
 
 
 def test_sentiment_gate(shared) -> None:
@@ -27,11 +24,11 @@ def test_sentiment_gate(shared) -> None:
     assert r["tone_macro_f1"] >= 0.615
     assert r["tone_macro_f1"] >= r["vader_macro_f1"] + 0.08
     targeted = b.evaluate(folder / "newsmtsc_rw_dev.jsonl", targeted=True)
-    assert targeted["tone_macro_f1"] >= 0.635
+    assert targeted["tone_macro_f1"] >= 0.64  # measured 0.6454
     # target= must now beat the sentence-level score it refines
     assert targeted["tone_macro_f1"] >= r["tone_macro_f1"] + 0.01
     sent = b.evaluate(folder / "newsmtsc_rw_dev_sentence.jsonl")
-    assert sent["tone_macro_f1"] >= 0.625
+    assert sent["tone_macro_f1"] >= 0.628  # measured 0.6313
     # editorials are opinion, not news: the wide positive band costs a little there
     nyt = b.evaluate(folder / "vader_nyt_editorials.jsonl", limit=1500)
     assert nyt["tone_macro_f1"] >= 0.528

@@ -22,8 +22,9 @@ Inputs:
   INFO on ``biaslens.readers``): they are not articles;
 * a **glob** (``"data/*/*.jsonl"``, ``**`` allowed) expands to its matches in
   sorted order; matching files are read like files, matching folders walked;
-* a path that does not exist, or a glob that matches nothing, raises
-  :class:`FileNotFoundError` before anything is read (a usage error);
+* a path that does not exist, a glob that matches nothing, or a folder
+  holding no supported file raises :class:`FileNotFoundError` before anything
+  is read (a usage error);
 * a file reached twice (a folder and a glob over it) is read once.
 
 Every record becomes an Article; a record that cannot be read becomes an
@@ -153,6 +154,10 @@ def _walk(root: Path, prefix: str) -> Iterator[Source]:
         yield Source(path=path, display=str(path), rel=prefix + rel)
 
 
+def _supported_names() -> str:
+    return ", ".join(sorted(SUPPORTED_EXTENSIONS))
+
+
 def _glob_base(pattern: str) -> Path:
     parts = Path(pattern).parts
     fixed = list(itertools.takewhile(lambda p: not glob.has_magic(p), parts))
@@ -174,7 +179,11 @@ def _sources(inputs: Iterable[str | os.PathLike[str]]) -> list[Source]:
         s = os.fspath(inp)
         p = Path(s)
         if p.is_dir():
-            for src in _walk(p, _id_prefix(p)):
+            found = list(_walk(p, _id_prefix(p)))
+            if not found:
+                # an empty result for a folder is almost always the wrong folder
+                raise FileNotFoundError(f"no article files in folder {s!r} (looked for {_supported_names()}, also gzipped)")
+            for src in found:
                 add(src)
         elif p.exists():
             add(Source(path=p, display=s, rel=p.name))

@@ -71,6 +71,18 @@ def read_delimited(source: Source, ctx: ReadContext, *, delimiter: str | None = 
                     yield ctx.error(source, f"undecodable bytes (not UTF-8) in header line {undecodable[0]}")
                     return
                 header = [h.strip() for h in row]
+                dupes = sorted({h for h in header if h and header.count(h) > 1})
+                if dupes:  # a dict row would silently keep only the last of them
+                    yield ctx.error(source, f"duplicate column name{'s' * (len(dupes) > 1)} in the header: {', '.join(dupes)}", start)
+                    return
+                if len(header) == 1:
+                    other = next((sep for sep in (";", "|", "\t", ",") if sep != delimiter and sep in header[0]), None)
+                    if other is not None:
+                        shown = {"\t": "tab"}.get(other, repr(other))
+                        want = "tab-separated (.tsv)" if delimiter == "\t" else "comma-separated (.csv)"
+                        yield ctx.error(source, f"the header {header[0]!r} is one column: the file looks {shown}-separated, "
+                                        f"but it is read as {want}", start)
+                        return
                 try:
                     ctx.resolver.resolve(tuple(header))
                 except MissingColumnsError as e:
