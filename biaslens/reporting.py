@@ -94,7 +94,8 @@ def key_columns(metrics: Sequence[Any], available: Iterable[str] | None = None,
     for m in metrics:
         names = [c.name for c in m.columns if c.agg in ("mean", "share")
                  and (avail is None or c.name in avail)]
-        every = {c.name for c in m.columns}
+        # only numeric columns can have variants: "speaker_count" is no variant of text column "speaker"
+        every = {c.name for c in m.columns if c.agg != "mode"}
         def variant(n: str) -> bool:
             return any(n != o and n.startswith(o + "_") and not n[len(o) + 1:].startswith("per_") for o in every)
         def superseded(n: str) -> bool:

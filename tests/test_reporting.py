@@ -346,10 +346,6 @@ _NAMES = st.lists(st.sampled_from(["n", "n_per_1k_words", "a_share", "a_share_qu
                                    "x_share", "y"]), min_size=1, max_size=6, unique=True)
 
 
-def _extends_text_column(name: str, m: Metric) -> bool:
-    return any(c.agg == "mode" and name.startswith(c.name + "_") for c in m.columns)
-
-
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(_NAMES, st.lists(st.sampled_from(["mean", "share", "mode"]), min_size=6, max_size=6)),
                 min_size=1, max_size=4), st.integers(1, 3), st.booleans())
@@ -364,14 +360,10 @@ def test_key_columns_properties(spec: list[tuple[list[str], list[str]]], cap: in
     assert set(keys) <= numeric
     for m in metrics:  # every metric with a numeric column is represented, at most ``cap`` times
         own = [c.name for c in m.columns if c.agg != "mode"]
-        # known gap (test_key_columns_numeric_variant_of_text_column): a numeric column that
-        # extends a text column's name counts as a variant and is dropped
-        if any(not _extends_text_column(n, m) for n in own):
+        if own:
             assert 1 <= len(set(own) & set(keys)) <= cap, (m, keys)
 
 
-@pytest.mark.xfail(strict=True, reason="library bug: key_columns treats a numeric column extending a text (mode) "
-                                       "column's name as a variant, so the metric gets no key column")
 def test_key_columns_numeric_variant_of_text_column() -> None:
     from biaslens.reporting import key_columns
 
