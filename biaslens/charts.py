@@ -9,6 +9,7 @@ Exposed as ``biaslens.plot``.
 """
 from __future__ import annotations
 
+import difflib
 import warnings
 from pathlib import Path
 from typing import Any, Mapping, Sequence
@@ -16,8 +17,11 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 import polars as pl
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 
-from biaslens.comparison import TOO_FEW, as_polars, compare, time_series as _series
+from biaslens.comparison import TOO_FEW, compare, ok_rows, time_series as _series
+from biaslens.readers.frame import as_polars
+from biaslens.registry import metric_columns
 
 __all__ = [
     "OKABE_ITO",
@@ -40,17 +44,9 @@ _LINESTYLES = ("-", "--", ":", "-.")
 
 
 def metric_label(name: str) -> str:
-    """A readable axis label for a metric column (its registry description when short)."""
-    try:
-        from biaslens.registry import metric_columns
-
-        for c in metric_columns():
-            if c.name == name:
-                unit = f" ({c.unit})" if c.unit else ""
-                return f"{name}{unit}"
-    except Exception:
-        pass
-    return name
+    """An axis label for a metric column: its name, with the unit its registry declaration gives."""
+    unit = next((c.unit for c in metric_columns() if c.name == name), "")
+    return f"{name} ({unit})" if unit else name
 
 
 def _frame(data: Any) -> pl.DataFrame:
@@ -64,16 +60,9 @@ def _check_metric(metric: str, present: Sequence[str]) -> None:
     absent from this input (e.g. ad slots without HTML) still draws "no data"."""
     if metric in present:
         return
-    try:
-        from biaslens.registry import metric_columns
-
-        known = [c.name for c in metric_columns()]
-    except Exception:  # the registry failing to import must not break plotting
-        known = []
+    known = [c.name for c in metric_columns()]
     if metric in known:
         return
-    import difflib
-
     choices = list(dict.fromkeys([*present, *known]))
     close = difflib.get_close_matches(metric, choices, n=3)
     hint = f"; did you mean {', '.join(close)}?" if close else ""
@@ -220,8 +209,6 @@ def heatmap(comparison: Any, *, columns: Sequence[str] | None = None, title: str
     # means rest on a handful of articles and should not draw the eye.
     n_few = sum(1 for g in groups if g in few) if len(few) < len(groups) else 0
     if n_few:
-        from matplotlib.patches import Rectangle
-
         first_few = len(groups) - n_few
         if flip:
             ax.add_patch(Rectangle((first_few - 0.5, -0.5), n_few, len(rows), color="white", alpha=0.55, lw=0))
@@ -264,8 +251,6 @@ def heatmap(comparison: Any, *, columns: Sequence[str] | None = None, title: str
                  extend="both" if lim >= 3.0 else "neither")
     for k, m in enumerate(metrics):
         if m in fade:
-            from matplotlib.patches import Rectangle
-
             xy, w, h = ((-0.5, k - 0.5), len(cols), 1) if flip else ((k - 0.5, -0.5), 1, len(rows))
             ax.add_patch(Rectangle(xy, w, h, color="white", alpha=0.6, lw=0))
     if (sparse & np.isfinite(grid)).any():
@@ -285,8 +270,7 @@ def distribution(metrics: Any, metric: str, by: str = "outlet", *, kind: str = "
     frame = _frame(metrics)
     if frame.height:
         _check_metric(metric, frame.columns)
-    if "status" in frame.columns:
-        frame = frame.filter(pl.col("status") == "ok")
+    frame = ok_rows(frame)
     data: list[tuple[str, np.ndarray]] = []
     if by in frame.columns and metric in frame.columns:
         for (g,), part in frame.group_by(by):
@@ -336,7 +320,7 @@ def distribution(metrics: Any, metric: str, by: str = "outlet", *, kind: str = "
 def entity_tone(table: Any, *, by: str = "outlet", value: str = "tone_mean", top: int = 12,
                 title: str | None = None) -> Figure:
     """Mention-weighted mean tone towards the most mentioned entities, per group (heatmap)."""
-    frame = as_polars(table) if table is not None else pl.DataFrame()
+    frame = _frame(table)
     fig_rows: list[str] = []
     ents: list[str] = []
     grid = np.zeros((0, 0))

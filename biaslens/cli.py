@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import Any, Callable
@@ -88,9 +89,10 @@ def _settings(
 
 
 def _check_inputs(inputs: tuple[str, ...]) -> list[str]:
+    """The CLI's own input errors. The readers check the rest (an empty glob, a
+    folder without article files) when the run starts, before any article is
+    read; callers turn their FileNotFoundError into a usage error."""
     import glob
-
-    from biaslens.pipeline import check_inputs
 
     for item in inputs:
         if item == "-" and not os.path.exists(item):
@@ -98,12 +100,6 @@ def _check_inputs(inputs: tuple[str, ...]) -> list[str]:
                                      "(.jsonl, .csv, .txt, ...) and pass its path", param_hint="INPUT")
         if not os.path.exists(item) and not glob.has_magic(item):
             raise click.BadParameter(f"{item!r} does not exist", param_hint="INPUT")
-        if glob.has_magic(item) and not glob.glob(item, recursive=True):
-            raise click.BadParameter(f"{item!r} matches no file", param_hint="INPUT")
-    try:  # the readers' own checks (e.g. a folder without article files), before any work
-        check_inputs(list(inputs))
-    except (FileNotFoundError, NotADirectoryError) as exc:
-        raise click.BadParameter(str(exc), param_hint="INPUT") from None
     return list(inputs)
 
 
@@ -130,24 +126,25 @@ class _Progress:
             self._progress.__exit__(*exc)
 
 
+#: output table format by extension -> the polars DataFrame writer
+_WRITERS = {".parquet": "write_parquet", ".csv": "write_csv", ".jsonl": "write_ndjson", ".ndjson": "write_ndjson", ".json": "write_json"}
+
+
+def _unknown_format(suffix: str, hint: str) -> click.BadParameter:
+    return click.BadParameter(f"unknown output format {suffix or '(none)'!r}: use .parquet, .csv, .jsonl or -", param_hint=hint)
+
+
 def write_table(df: Any, out: str) -> None:
     """Write a polars frame to ``out`` by extension (.parquet, .csv, .jsonl/.ndjson/.json); ``-`` is JSONL on stdout."""
     if out == "-":
         sys.stdout.write(df.write_ndjson())
         return
     path = Path(out)
-    suffix = path.suffix.lower()
+    writer = _WRITERS.get(path.suffix.lower())
+    if writer is None:
+        raise _unknown_format(path.suffix, "-o")
     path.parent.mkdir(parents=True, exist_ok=True)
-    if suffix == ".parquet":
-        df.write_parquet(path)
-    elif suffix == ".csv":
-        df.write_csv(path)
-    elif suffix in (".jsonl", ".ndjson"):
-        df.write_ndjson(path)
-    elif suffix == ".json":
-        df.write_json(path)
-    else:
-        raise click.BadParameter(f"unknown output format {suffix or '(none)'!r}: use .parquet, .csv, .jsonl or -", param_hint="-o")
+    getattr(df, writer)(path)
 
 
 def _check_out(out: str | None, hint: str) -> None:
@@ -157,8 +154,8 @@ def _check_out(out: str | None, hint: str) -> None:
     path = Path(out)
     if path.is_dir():
         raise click.BadParameter(f"{out!r} is a directory; give a file name such as {os.path.join(out, 'metrics.parquet')!r}", param_hint=hint)
-    if path.suffix.lower() not in (".parquet", ".csv", ".jsonl", ".ndjson", ".json"):
-        raise click.BadParameter(f"unknown output format {path.suffix or '(none)'!r}: use .parquet, .csv, .jsonl or -", param_hint=hint)
+    if path.suffix.lower() not in _WRITERS:
+        raise _unknown_format(path.suffix, hint)
     for parent in path.parents:
         if parent.exists():
             if not parent.is_dir():
@@ -255,13 +252,14 @@ def segment(file: str, as_json: bool) -> None:
         biaslens segment page.txt
         biaslens segment page.txt --json | jq '.lines[] | select(.cls == "ad")'
     """
+    from biaslens.model import LINE_CLASSES
     from biaslens.segmentation import segment as run
 
     seg = run(_page_text(file))
     if as_json:
         click.echo(json.dumps(seg.to_dict(), ensure_ascii=False, indent=2))
         return
-    width = max((len(c) for c in ("related", "caption")), default=7)
+    width = max(len(c) for c in LINE_CLASSES)
     for line in seg.lines:
         click.echo(f"{line.index:>4} {line.cls:<{width}} {line.text}")
     if seg.dateline:
@@ -356,9 +354,7 @@ def report(inputs: tuple[str, ...], out_dir: str | None, title: str | None, temp
         biaslens report corpus.jsonl --chart tone_mean_quoted --chart weasels
     """
     from biaslens.pipeline import analyze as run, demo_corpus_path
-    from biaslens.reporting import report as write_report
-
-    from biaslens.reporting import check_out_dir
+    from biaslens.reporting import check_out_dir, report as write_report
 
     settings = _settings(**options)
     _check_chart_columns(chart_cols, settings)
@@ -390,7 +386,7 @@ def report(inputs: tuple[str, ...], out_dir: str | None, title: str | None, temp
         click.echo(f"report written to {index}", err=True)
 
 
-def _check_chart_columns(cols: tuple[str, ...], settings: Any) -> None:
+def _check_chart_columns(cols: tuple[str, ...], settings: Settings) -> None:
     """Fail before the analysis when a --chart column is not a numeric column of the chosen metrics."""
     if not cols:
         return
@@ -398,11 +394,8 @@ def _check_chart_columns(cols: tuple[str, ...], settings: Any) -> None:
 
     from biaslens.registry import metric_columns, resolve_metrics
 
-    try:
-        ms = resolve_metrics(getattr(settings, "metrics", None) or None)
-    except Exception:  # unknown metric names are reported by the analysis itself
-        return
-    valid = [c.name for c in metric_columns(ms) if c.agg in ("mean", "share")]
+    # metric names were already checked by _settings
+    valid = [c.name for c in metric_columns(resolve_metrics(settings.metrics)) if c.agg in ("mean", "share")]
     for col in cols:
         if col not in valid:
             close = difflib.get_close_matches(col, valid, n=3)
@@ -434,10 +427,13 @@ def explain(inputs: tuple[str, ...], article_id: str | None, html_out: str | Non
     from biaslens.readers import read_articles
 
     settings = _settings(**options)
-    paths = _check_inputs(inputs)
+    try:
+        articles = read_articles(_check_inputs(inputs), columns=settings.columns, outlet=settings.outlet)
+    except FileNotFoundError as exc:
+        raise click.BadParameter(str(exc), param_hint="INPUT") from None
     chosen = None
     seen: list[str] = []
-    for art in read_articles(paths, columns=settings.columns, outlet=settings.outlet):
+    for art in articles:
         # ids are relative to the input given, so also accept the id an
         # analysis of a folder above printed ("corpus/feed.jsonl:2" for feed.jsonl)
         if article_id is None or art.id == article_id or (art.id.rsplit("/", 1)[-1] == article_id) \
@@ -456,12 +452,11 @@ def explain(inputs: tuple[str, ...], article_id: str | None, html_out: str | Non
         raise click.ClickException(f"cannot read {chosen.id}: {chosen.error}")
     expl = build(chosen, settings=settings)
     use_color = sys.stdout.isatty() if color is None else color
-    click.echo(render_terminal(expl, width=width or (shutil_width()), color=use_color), nl=False, color=use_color)
+    click.echo(render_terminal(expl, width=width or _terminal_width(), color=use_color), nl=False, color=use_color)
     if html_out:
         Path(html_out).write_text(render_html(expl), encoding="utf-8")
 
 
-def shutil_width() -> int:
-    import shutil
-
+def _terminal_width() -> int:
+    # clamped: very narrow terminals wrap every line, very wide ones are hard to read
     return max(60, min(140, shutil.get_terminal_size((100, 24)).columns))

@@ -24,10 +24,13 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 import polars as pl
 
+from biaslens.model import ARTICLE_SCHEMA, STATUS_SCHEMA
 from biaslens.readers.frame import as_polars
+from biaslens.registry import metric_columns
 
 __all__ = [
     "TOO_FEW",
+    "UNKNOWN",
     "compare",
     "differences",
     "Differences",
@@ -37,27 +40,20 @@ __all__ = [
     "mode_metric_columns",
     "benjamini_hochberg",
     "cliffs_delta",
+    "magnitude",
     "bootstrap_ci",
-    "as_polars",
+    "ok_rows",
     "wide",
 ]
 
 TOO_FEW = "too few articles"
+#: Group label of articles with no value in the grouping column.
+UNKNOWN = "(unknown)"
 
 # Columns of the article table that are never metrics even when numeric.
-_IDENTITY = {"id", "outlet", "url", "published", "title", "text", "html", "source_path", "source_line",
-             "status", "error", "dateline"}
+_IDENTITY = {*ARTICLE_SCHEMA, *STATUS_SCHEMA, "dateline"}
 # Group keys derived from ``published`` when not a column of the table.
 _PERIODS = {"day": "%Y-%m-%d", "week": "%G-W%V", "month": "%Y-%m", "quarter": None, "year": "%Y"}
-
-
-def _registered_columns() -> list[Any]:
-    try:
-        from biaslens.registry import metric_columns
-
-        return metric_columns()
-    except Exception:  # a broken plugin must not break comparison of plain frames
-        return []
 
 
 def numeric_metric_columns(frame: pl.DataFrame, columns: Iterable[str] | None = None) -> list[str]:
@@ -73,7 +69,7 @@ def numeric_metric_columns(frame: pl.DataFrame, columns: Iterable[str] | None = 
         if missing:
             raise KeyError(f"columns not in the table: {missing}; available: {frame.columns}")
         return cols
-    declared = {c.name: c for c in _registered_columns()}
+    declared = {c.name: c for c in metric_columns()}
     numeric = [c for c, dt in frame.schema.items() if dt.is_numeric() and c not in _IDENTITY]
     ordered = [n for n, c in declared.items() if n in numeric and c.agg in ("mean", "share")]
     rest = [c for c in numeric if c not in declared]
@@ -82,7 +78,7 @@ def numeric_metric_columns(frame: pl.DataFrame, columns: Iterable[str] | None = 
 
 def mode_metric_columns(frame: pl.DataFrame) -> list[str]:
     """Registered ``mode`` columns present in ``frame`` (summarised by most frequent value)."""
-    return [c.name for c in _registered_columns() if c.agg == "mode" and c.name in frame.columns]
+    return [c.name for c in metric_columns() if c.agg == "mode" and c.name in frame.columns]
 
 
 def _with_group(frame: pl.DataFrame, by: str) -> pl.DataFrame:
@@ -102,10 +98,11 @@ def _with_group(frame: pl.DataFrame, by: str) -> pl.DataFrame:
     else:
         raise KeyError(f"cannot group by {by!r}: not a column ({', '.join(frame.columns)}) "
                        f"and not a period ({', '.join(_PERIODS)}) of a 'published' column")
-    return frame.with_columns(expr.fill_null("(unknown)").alias(by))
+    return frame.with_columns(expr.fill_null(UNKNOWN).alias(by))
 
 
-def _ok_rows(frame: pl.DataFrame) -> pl.DataFrame:
+def ok_rows(frame: pl.DataFrame) -> pl.DataFrame:
+    """The rows an analysis could measure (``status == "ok"``); a plain table is kept whole."""
     return frame.filter(pl.col("status") == "ok") if "status" in frame.columns else frame
 
 
@@ -196,7 +193,7 @@ def compare(
     with a value for that metric; groups with ``n < min_n`` are flagged
     :data:`TOO_FEW` and not ranked. ``rank`` 1 = highest mean.
     """
-    frame = _ok_rows(as_polars(metrics))
+    frame = ok_rows(as_polars(metrics))
     wcol = "body_words" if weight == "words" else weight
     if wcol is not None and wcol not in frame.columns:
         raise KeyError(f"weight column {wcol!r} not in the table")
@@ -210,11 +207,11 @@ def compare(
                 n = int(x.size)
                 if n == 0:
                     mean = median = lo = hi = None
-                elif w is None:
-                    mean, median = float(x.mean()), float(np.median(x))
-                    lo, hi = bootstrap_ci(x, n_boot=n_boot, level=level, rng=_rng(seed, str(group), col))
                 else:
-                    mean, median = float(np.average(x, weights=w)), _weighted_median(x, w)
+                    if w is None:
+                        mean, median = float(x.mean()), float(np.median(x))
+                    else:
+                        mean, median = float(np.average(x, weights=w)), _weighted_median(x, w)
                     lo, hi = bootstrap_ci(x, w, n_boot=n_boot, level=level, rng=_rng(seed, str(group), col))
                 rows.append({by: str(group), "metric": col, "n": n, "mean": mean, "median": median,
                              "ci_low": lo, "ci_high": hi, "flag": TOO_FEW if n < min_n else "", "rank": None})
@@ -242,7 +239,7 @@ def wide(comparison: pl.DataFrame, value: str = "mean") -> pl.DataFrame:
 
 def modes(metrics: Any, by: str = "outlet", *, columns: Sequence[str] | None = None) -> pl.DataFrame:
     """Most frequent value per group for text (``mode``) columns: <by>, metric, value, count, n."""
-    frame = _with_group(_ok_rows(as_polars(metrics)), by)
+    frame = _with_group(ok_rows(as_polars(metrics)), by)
     cols = list(columns) if columns is not None else mode_metric_columns(frame)
     parts = []
     for col in cols:
@@ -291,8 +288,8 @@ def cliffs_delta(a: Sequence[float] | np.ndarray, b: Sequence[float] | np.ndarra
     return float((less - greater) / (a.size * b.size))
 
 
-def _magnitude(delta: float) -> str:
-    # Romano et al. (2006) thresholds for |delta|.
+def magnitude(delta: float) -> str:
+    """Size of a Cliff's delta: negligible/small/medium/large (thresholds of Romano et al. 2006); "" for NaN."""
     d = abs(delta)
     if not np.isfinite(d):
         return ""
@@ -329,17 +326,18 @@ def differences(
     """
     from scipy import stats
 
-    frame = _ok_rows(as_polars(metrics))
+    frame = ok_rows(as_polars(metrics))
     cols = numeric_metric_columns(frame, columns)
     frame = _with_group(frame, by)
-    groups = sorted(set(frame[by].to_list()))
+    parts = frame.partition_by(by, as_dict=True)
+    groups = sorted(key for key, in parts)
     overall: list[dict[str, Any]] = []
     pairs: list[dict[str, Any]] = []
     excluded: list[dict[str, Any]] = []
     for col in cols:
         vals: dict[str, np.ndarray] = {}
         for g in groups:
-            x = frame.filter(pl.col(by) == g)[col].cast(pl.Float64).to_numpy()
+            x = parts[(g,)][col].cast(pl.Float64).to_numpy()
             x = x[np.isfinite(x)]
             if x.size < min_n:
                 excluded.append({"metric": col, by: g, "n": int(x.size), "flag": TOO_FEW})
@@ -365,7 +363,7 @@ def differences(
             d = cliffs_delta(xa, xb)
             pairs.append({"metric": col, "a": a, "b": b, "n_a": int(xa.size), "n_b": int(xb.size),
                           "u": float(res.statistic), "p": pu, "p_adj": None,
-                          "cliffs_delta": d, "magnitude": _magnitude(d)})
+                          "cliffs_delta": d, "magnitude": magnitude(d)})
         adj = benjamini_hochberg([r["p"] for r in pairs[first:]])
         for r, q in zip(pairs[first:], adj):
             r["p_adj"] = float(q)
@@ -391,7 +389,7 @@ def time_series(
     ``every`` is a polars duration ("1d", "1w", "1mo", "1q", "1y"); undated
     articles are left out.
     """
-    frame = _ok_rows(as_polars(metrics))
+    frame = ok_rows(as_polars(metrics))
     if "published" not in frame.columns:
         raise KeyError("time_series needs a 'published' column")
     if metric not in frame.columns:

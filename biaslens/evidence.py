@@ -10,12 +10,14 @@ hedges highlighted); :func:`render_html` makes the report's evidence page.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from biaslens.model import Article, Doc, Segmentation
+from biaslens.registry import available_metrics, metric_columns, resolve_metrics
 
 if TYPE_CHECKING:
     import jinja2
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
     from biaslens.settings import Settings
 
 __all__ = ["Span", "ExplainedLine", "Explanation", "explain", "render_terminal", "render_html",
-           "template_env", "TEMPLATE_DIR", "doc_for"]
+           "template_env", "TEMPLATE_DIR"]
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 
@@ -88,16 +90,11 @@ class Explanation:
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Tallies behind the metrics: lines per class, attributions per speaker type, cues per kind."""
-        out: dict[str, dict[str, int]] = {"lines": {}, "attributions": {}, "cues": {}}
-        for line in self.lines:
-            out["lines"][line.cls] = out["lines"].get(line.cls, 0) + 1
-        for a in self.attributions:
-            k = str(a.get("speaker_type") or "unknown")
-            out["attributions"][k] = out["attributions"].get(k, 0) + 1
-        for c in self.cues:
-            k = f"{c.get('kind')}{' (quoted)' if c.get('in_quote') else ''}"
-            out["cues"][k] = out["cues"].get(k, 0) + 1
-        return out
+        return {
+            "lines": dict(Counter(line.cls for line in self.lines)),
+            "attributions": dict(Counter(str(a.get("speaker_type") or "unknown") for a in self.attributions)),
+            "cues": dict(Counter(f"{c.get('kind')}{' (quoted)' if c.get('in_quote') else ''}" for c in self.cues)),
+        }
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -114,35 +111,29 @@ class Explanation:
 # --------------------------------------------------------------------------- building
 
 
-def doc_for(article: Article, settings: Settings | None = None, *, boilerplate: Iterable[str] | None = None) -> Doc:
-    """Segment ``article`` exactly as the pipeline does."""
+def _as_doc(obj: Any, settings: Settings | None) -> Doc:
+    # segmented exactly as the pipeline does; imported here because the
+    # pipeline imports this module for analyze(..., evidence=True)
     from biaslens.pipeline import build_doc
 
-    return build_doc(article, settings, boilerplate=boilerplate)
-
-
-def _as_doc(obj: Any, settings: Settings | None) -> Doc:
     if isinstance(obj, Doc):
         return obj
     if isinstance(obj, Article):
-        return doc_for(obj, settings)
+        return build_doc(obj, settings)
     if isinstance(obj, str):
-        return doc_for(Article(id="text", text=obj), settings)
+        return build_doc(Article(id="text", text=obj), settings)
     if isinstance(obj, Mapping):
         fields = {k: obj.get(k) for k in ("id", "text", "outlet", "url", "published", "title", "html",
                                           "source_path", "source_line", "error")}
         fields["id"] = str(fields["id"] or "article")
         fields["text"] = fields["text"] or ""
-        return doc_for(Article(**fields), settings)
+        return build_doc(Article(**fields), settings)
     raise TypeError(f"explain() takes an Article, Doc, mapping or text, not {type(obj).__name__}")
 
 
 def _record(obj: Any) -> dict[str, Any]:
-    if isinstance(obj, Mapping):
-        return dict(obj)
-    if hasattr(obj, "to_dict"):
-        return dict(obj.to_dict())
-    return {k: getattr(obj, k) for k in dir(obj) if not k.startswith("_") and not callable(getattr(obj, k))}
+    """An attribution or cue record (or a plain mapping) as a fresh dict."""
+    return dict(obj) if isinstance(obj, Mapping) else dict(obj.to_dict())
 
 
 def _map_span(seg: Segmentation, start: int, end: int) -> list[tuple[int, int, int]]:
@@ -174,13 +165,11 @@ def _safe(label: str, doc_call: Any, errors: list[str]) -> list[Any]:
 
 
 def _compute_metrics(doc: Doc, names: Sequence[str] | None, errors: list[str]) -> tuple[dict[str, Any], dict[str, str]]:
-    from biaslens.registry import available_metrics, resolve_metrics
-
     values: dict[str, Any] = {}
     desc: dict[str, str] = {}
     try:
-        metrics = resolve_metrics(names) if names is not None else available_metrics()
-    except Exception as exc:
+        metrics = resolve_metrics(names)
+    except KeyError as exc:  # an unknown name: the view shows the rest and says why
         errors.append(f"metrics unavailable: {exc}")
         return values, desc
     for m in metrics:
@@ -254,12 +243,7 @@ def explain(
         values, desc = _compute_metrics(doc, metric_names, errors)
     else:
         values = dict(metrics)
-        try:
-            from biaslens.registry import metric_columns
-
-            desc = {c.name: c.description for c in metric_columns() if c.name in values}
-        except Exception:
-            desc = {}
+        desc = {c.name: c.description for c in metric_columns() if c.name in values}
     for ln in lines.values():
         ln.spans.sort(key=lambda s: (s.start, -s.end))
     published = art.published.isoformat() if hasattr(art.published, "isoformat") else (
@@ -362,7 +346,7 @@ def render_terminal(expl: Explanation, *, width: int = 100, color: bool = True) 
         t.add_column("metric", overflow="fold")
         t.add_column("value", justify="right")
         t.add_column("what it counts")
-        family = _families()
+        family = {c.name: m.name for m in available_metrics() for c in m.columns}
         last = None
         for name, value in expl.metrics.items():
             fam = family.get(name)
@@ -377,16 +361,6 @@ def render_terminal(expl: Explanation, *, width: int = 100, color: bool = True) 
         console.print(Text(f"note: {err}", style="yellow"))
     # rich pads grid and title lines to the full width; trailing blanks only get in the way of pipes and diffs
     return re.sub(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", r"\1", buf.getvalue(), flags=re.M)
-
-
-def _families() -> dict[str, str]:
-    """Metric column -> registered metric name (for grouping; empty if the registry is unavailable)."""
-    try:
-        from biaslens.registry import available_metrics
-
-        return {c.name: m.name for m in available_metrics() for c in m.columns}
-    except Exception:  # pragma: no cover - rendering must not fail on a registry problem
-        return {}
 
 
 def template_env(template_dir: str | Path | None = None) -> jinja2.Environment:
@@ -457,9 +431,3 @@ def render_html(expl: Explanation, *, template_dir: str | Path | None = None, ba
     """
     env = env or template_env(template_dir)
     return env.get_template("evidence.html").render(e=expl, counts=expl.counts(), back=back, ctx=context or {})
-
-
-def explain_many(docs: Iterable[Any], **kw: Any) -> Iterable[Explanation]:
-    """:func:`explain` for each article/Doc of ``docs``."""
-    for d in docs:
-        yield explain(d, **kw)

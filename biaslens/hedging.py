@@ -34,16 +34,13 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any, Callable, Sequence
 
-from biaslens.lexicons import load_lines
+# the regex parser (private, stable since Python 3.11), to read the literal
+# prefixes of the cue patterns
+from re import _constants as _sre_c, _parser as _sre_p  # type: ignore[attr-defined]
 
-try:  # the regex parser, to read the literal prefixes of the cue patterns
-    from re import _constants as _sre_c, _parser as _sre_p
-except ImportError:  # Python < 3.11 names; without either, every pattern is scanned in full
-    try:
-        import sre_constants as _sre_c  # type: ignore[no-redef]
-        import sre_parse as _sre_p  # type: ignore[no-redef]
-    except ImportError:
-        _sre_c = _sre_p = None  # type: ignore[assignment]
+from biaslens.attribution import quote_spans as _find_quote_spans
+from biaslens.lexicons import load_lines
+from biaslens.text import normalize_apostrophes, split_sentences
 
 __all__ = ["Cue", "GROUPS", "KINDS", "hedges"]
 
@@ -97,7 +94,6 @@ class Cue:
 
 _BE = r"(?:\s+(?:is|are|was|were|be|been|being|am)|'s|'re|'m)"
 _NOT = r"(?:not|never|cannot|\w*n't)"
-_APOS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 _WORDCHAR = r"[\w']"
 
 
@@ -175,8 +171,6 @@ def _gate(pattern: str, flags: int) -> _Gate | None:
     Zero-width assertions are skipped and an element that is not a literal or
     a whitespace run ends a prefix, so a gate is only ever too permissive.
     """
-    if _sre_p is None:
-        return None
     c = _sre_c
     try:
         items = list(_sre_p.parse(pattern, flags))
@@ -354,8 +348,6 @@ def _word_set(name: str) -> frozenset[str]:
 # --------------------------------------------------------------------------
 # context helpers (work on the apostrophe-normalised text; offsets unchanged)
 
-_NEXT_TOKEN = re.compile(r"\s*([\w'$£€¥-]+|[^\w\s])?")
-_PREV_WORDS = re.compile(r"([\w'-]+)[^\w]*$")
 _TOKEN = re.compile(r"[\w'$£€¥.-]+|[^\w\s]")
 
 
@@ -495,6 +487,9 @@ def _reject_appear(t: str, s: int, e: int) -> bool:
     return False  # "appeared calm": seem
 
 
+_SHOULD = re.compile(r"\bshould\b", re.IGNORECASE)
+
+
 def _reject_suggest(t: str, s: int, e: int) -> bool:
     word = t[s:e].lower()
     prev = [w.lower() for w in _prev_tokens(t, s, 4)]
@@ -505,7 +500,7 @@ def _reject_suggest(t: str, s: int, e: int) -> bool:
     nxt = _next_tokens(t, e, 1)
     if nxt and nxt[0].lower() == "that":
         clause = t[e : e + 90].split(".")[0]
-        if re.search(r"\bshould\b", clause, re.IGNORECASE):
+        if _SHOULD.search(clause):
             return True  # mandative: "suggested that they should meet" = propose
         return not _FINITE.search(clause[6:])
     return True  # "suggested a compromise", "suggested meeting": propose
@@ -515,9 +510,6 @@ def _reject_indicate(t: str, s: int, e: int) -> bool:
     prev = [w.lower() for w in _prev_tokens(t, s, 4)]
     # evidential only with an evidence subject; "he indicated that" is reporting
     return not any(p in _word_set("suggest_evidence_subjects.txt") for p in prev[-3:])
-
-
-_QUANT_NOT_NEXT = frozenset("of than in and or , . ; : ! ? ) - — –".split())
 
 
 def _reject_most(t: str, s: int, e: int) -> bool:
@@ -654,6 +646,7 @@ def _reject_claim(t: str, s: int, e: int) -> bool:
 
 _WOULD_VOLITION = frozenset("like love prefer rather sooner hate care".split())
 _REFUSAL = frozenset("comment say confirm elaborate disclose discuss reveal respond specify answer give".split())
+_SENTENCE_STOP = re.compile(r"[.!?\n]")
 _CONDITION = re.compile(r"\b(?:if|unless|otherwise|provided|whether|even if|in case)\b", re.IGNORECASE)
 
 
@@ -682,8 +675,8 @@ def _reject_would(t: str, s: int, e: int) -> bool:
         return True  # question: "Would you ..."
     # the sentence (up to the cue, and a little after) bounds the context
     start = max(t.rfind(".", 0, s), t.rfind("\n", 0, s), t.rfind("?", 0, s), t.rfind("!", 0, s)) + 1
-    end_m = re.search(r"[.!?\n]", t[e:])
-    end = e + end_m.start() if end_m else len(t)
+    end_m = _SENTENCE_STOP.search(t, e)
+    end = end_m.start() if end_m else len(t)
     if _CONDITION.search(t, start, end):
         return True
     before = [w.lower() for w in _TOKEN.findall(t, max(start, s - 90), s)][-8:]
@@ -837,17 +830,6 @@ _VAGUE_RULES: dict[str, Callable[[str, int, int], bool]] = {
 # --------------------------------------------------------------------------
 # quotes and sentences
 
-def _quote_spans(text: str) -> list[tuple[int, int]]:
-    from biaslens.attribution import quote_spans
-
-    return list(quote_spans(text))
-
-
-def _split_sentences(text: str) -> list[tuple[int, int]]:
-    from biaslens.text import split_sentences
-
-    return split_sentences(text)
-
 
 def _merge(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
@@ -901,7 +883,7 @@ def hedges(
     """
     if not text or not isinstance(text, str):
         return []
-    t = text.translate(_APOS) if _HAS_APOS.search(text) else text
+    t = normalize_apostrophes(text) if _HAS_APOS.search(text) else text
     starts = _candidate_starts(t)
     full = _scan_plan()[3]
     candidates: list[tuple[int, int, int, str, str]] = []
@@ -938,9 +920,9 @@ def hedges(
         if all(c[1] <= o[0] or c[0] >= o[1] for o in taken):
             taken.append(c)
     taken.sort()
-    qs = _merge(_quote_spans(text) if quote_spans is None else quote_spans)
+    qs = _merge(_find_quote_spans(text) if quote_spans is None else quote_spans)
     q_starts = [s for s, _ in qs]
-    sents = list(_split_sentences(text) if sentences is None else sentences)
+    sents = list(split_sentences(text) if sentences is None else sentences)
     s_starts = [s for s, _ in sents]
     out = []
     for s, e, _, kind, group in taken:

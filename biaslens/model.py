@@ -8,14 +8,13 @@ that no two metrics compute the same thing twice.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Callable, TypeVar
+from typing import Any, Callable, TypeVar
 
 import polars as pl
 
-if TYPE_CHECKING:
-    from biaslens.settings import Settings
+from biaslens.settings import Settings
 
 __all__ = [
     "ARTICLE_SCHEMA",
@@ -74,9 +73,6 @@ class Article:
     def to_row(self) -> dict[str, Any]:
         """The article as a row of :data:`ARTICLE_SCHEMA`."""
         return {k: getattr(self, k) for k in ARTICLE_SCHEMA}
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,11 +153,7 @@ class Doc:
     def __init__(self, article: Article, segmentation: Segmentation, settings: Settings | None = None) -> None:
         self.article = article
         self.segmentation = segmentation
-        if settings is None:
-            from biaslens.settings import Settings
-
-            settings = Settings()
-        self.settings = settings
+        self.settings = settings if settings is not None else Settings()
         self._cache: dict[str, Any] = {}
 
     @property

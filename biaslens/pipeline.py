@@ -8,6 +8,8 @@ worker processes, and every input article yields exactly one output row with a
 """
 from __future__ import annotations
 
+import dataclasses
+import difflib
 import itertools
 import os
 import re
@@ -17,13 +19,16 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from biaslens.model import ARTICLE_SCHEMA, Article, Doc
+from biaslens.model import ARTICLE_SCHEMA, STATUS_SCHEMA, Article, Doc
 from biaslens.registry import Metric, output_schema, resolve_metrics
 from biaslens.settings import Settings
+
+if TYPE_CHECKING:
+    from biaslens.hedging import Cue
 
 __all__ = [
     "Analysis",
@@ -42,8 +47,7 @@ __all__ = [
 #: Identity and status columns of the article table, before the metric columns.
 BASE_COLUMNS: dict[str, pl.DataType] = {
     **{k: v for k, v in ARTICLE_SCHEMA.items() if k not in ("text", "html")},
-    "status": pl.String(),
-    "error": pl.String(),
+    **STATUS_SCHEMA,
     "dateline": pl.String(),
 }
 
@@ -195,16 +199,15 @@ def _long_tables(doc: Doc, result: ArticleResult, settings: Settings) -> None:
         result.entity_tone = [{**ident, **r} for r in entity_tone_rows(doc, list(settings.entities))]
 
 
-def _cue_row(cue: Any) -> dict[str, Any]:
-    d = cue.to_dict() if hasattr(cue, "to_dict") else dict(cue)
-    span = d.pop("span", None) or (None, None)
+def _cue_row(cue: Cue) -> dict[str, Any]:
+    # attributes, not Cue.to_dict(): asdict() deep-copies every cue of every article
     return {
-        "text": d.get("text"),
-        "kind": d.get("kind"),
-        "group": d.get("group"),
-        "in_quote": d.get("in_quote"),
-        "start": span[0],
-        "end": span[1],
+        "text": cue.text,
+        "kind": cue.kind,
+        "group": cue.group,
+        "in_quote": cue.in_quote,
+        "start": cue.span[0],
+        "end": cue.span[1],
     }
 
 
@@ -212,8 +215,7 @@ def _cue_row(cue: Any) -> dict[str, Any]:
 
 
 def _is_frame(obj: Any) -> bool:
-    mod = type(obj).__module__
-    return mod.startswith("polars") and hasattr(obj, "columns") or (mod.startswith("pandas") and hasattr(obj, "columns"))
+    return type(obj).__module__.startswith(("polars", "pandas")) and hasattr(obj, "columns")
 
 
 def _articles(source: Source, settings: Settings) -> Iterator[Article]:
@@ -285,17 +287,6 @@ def check_inputs(source: Source) -> None:
                     raise FileNotFoundError(f"{exc} (to analyse a text rather than a file, pass a DataFrame with a "
                                             "'text' column, e.g. pl.DataFrame({'text': [...]}), or a biaslens Article)") from None
                 raise
-
-
-def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _prepass(articles: Iterable[Article], n_entities: int = 0) -> tuple[Any, list[str]]:
@@ -406,13 +397,15 @@ def iter_results(
     second pass analyses. ``settings.jobs`` worker processes share the
     batches; a small input is analysed in-process.
     """
+    from biaslens.readers import batched
+
     prepared = source if isinstance(source, Prepared) else prepare(source, settings)
     settings, index, source = prepared.settings, prepared.boilerplate, prepared.source
 
     def table(batch: list[Article]) -> dict[str, frozenset[str]]:
         return {o: index.repeated(o) for o in {a.outlet or "" for a in batch}}
 
-    batches = _batched(_articles(source, settings), settings.batch_size)
+    batches = batched(_articles(source, settings), settings.batch_size)
     # Worker processes cost seconds to start: small runs stay in-process.
     head = list(itertools.islice(batches, _MIN_BATCHES_FOR_POOL))
     chain = itertools.chain(head, batches)
@@ -476,26 +469,19 @@ def _frame(rows: list[dict[str, Any]], schema: dict[str, pl.DataType]) -> pl.Dat
     return df.select([*schema, *extra])
 
 
-def _attribution_schema() -> dict[str, pl.DataType]:
-    from biaslens.metrics.attribution import ATTRIBUTION_ROW_SCHEMA
-
-    return ATTRIBUTION_ROW_SCHEMA
+#: keyword options of :func:`analyze` (and :func:`biaslens.api.report`) that set a Settings field
+SETTINGS_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Settings) if f.init)
 
 
 def settings_with(settings: Settings | None, options: dict[str, Any], caller: str = "analyze") -> Settings:
     """``settings`` with keyword ``options`` applied: a single name given as a
     string is one name (``metrics="readability"``, ``entities="Ana Lind"``),
     and an unknown option is a TypeError listing the valid ones."""
-    import dataclasses
-
-    fields = [f.name for f in dataclasses.fields(Settings) if f.init]
-    unknown = [k for k in options if k not in fields]
+    unknown = [k for k in options if k not in SETTINGS_FIELDS]
     if unknown:
-        import difflib
-
-        close = difflib.get_close_matches(unknown[0], fields, n=1)
+        close = difflib.get_close_matches(unknown[0], SETTINGS_FIELDS, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise TypeError(f"{caller}() got an unknown option {unknown[0]!r}{hint}; options: {', '.join(fields)}")
+        raise TypeError(f"{caller}() got an unknown option {unknown[0]!r}{hint}; options: {', '.join(SETTINGS_FIELDS)}")
     options = dict(options)
     for name in ("metrics", "entities"):
         if name in options:
@@ -522,6 +508,8 @@ def analyze(
     keeps each ok article's evidence view (lines, attributions, cues and
     metrics) in ``Analysis.evidence``, as the report needs.
     """
+    from biaslens.metrics.attribution import ATTRIBUTION_ROW_SCHEMA
+
     if options:
         settings = settings_with(settings, options, "analyze")
     prepared = prepare(source, settings)
@@ -541,7 +529,7 @@ def analyze(
         tones.extend(r.entity_tone)
     return Analysis(
         articles=results_frame(rows, metrics),
-        attributions=_frame(attributions, _attribution_schema()),
+        attributions=_frame(attributions, ATTRIBUTION_ROW_SCHEMA),
         cues=_frame(cues, CUE_SCHEMA),
         entity_tone=_frame(tones, ENTITY_TONE_SCHEMA) if settings.entities else None,
         metrics=metrics,

@@ -59,11 +59,8 @@ class Column:
     def __post_init__(self) -> None:
         if self.agg not in AGGREGATIONS:
             raise ValueError(f"column {self.name!r}: unknown aggregation {self.agg!r}; valid: {', '.join(AGGREGATIONS)}")
-
-    @property
-    def numeric(self) -> bool:
-        dt = self.dtype if isinstance(self.dtype, pl.DataType) else self.dtype()
-        return dt.is_numeric()
+        if not isinstance(self.dtype, pl.DataType):  # pl.Int64 -> pl.Int64(): one form everywhere
+            object.__setattr__(self, "dtype", self.dtype())
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +171,4 @@ def metric_columns(metrics: Iterable[Metric] | None = None) -> list[Column]:
 
 def output_schema(metrics: Iterable[Metric] | None = None) -> dict[str, pl.DataType]:
     """Polars schema of the metric columns."""
-    out: dict[str, pl.DataType] = {}
-    for c in metric_columns(metrics):
-        out[c.name] = c.dtype if isinstance(c.dtype, pl.DataType) else c.dtype()
-    return out
+    return {c.name: c.dtype for c in metric_columns(metrics)}  # type: ignore[misc]

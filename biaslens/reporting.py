@@ -25,6 +25,7 @@ Templates are Jinja2 with autoescaping (article text is untrusted); a user
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
 import os
 import re
@@ -39,12 +40,18 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 import polars as pl
-
-from biaslens.pipeline import error_reason
+from markupsafe import Markup
 
 from biaslens import charts as _charts
-from biaslens.comparison import TOO_FEW, as_polars, compare, differences, modes, wide
-from biaslens.evidence import _slug, doc_for, explain, render_html, template_env
+from biaslens.comparison import (TOO_FEW, UNKNOWN, cliffs_delta, compare, differences, magnitude, modes,
+                                 ok_rows)
+from biaslens.evidence import TEMPLATE_DIR, _slug, explain, render_html, template_env
+from biaslens.model import Article
+from biaslens.pipeline import _is_frame, analyze, build_doc, error_reason
+from biaslens.readers import read_articles
+from biaslens.readers.frame import as_polars
+from biaslens.segmentation import BoilerplateIndex
+from biaslens.settings import Settings
 
 __all__ = ["report", "check_out_dir", "safe_filename", "ReportContext", "build_context", "key_columns"]
 
@@ -141,13 +148,14 @@ class ReportContext:
     pages: dict[str, str] = field(default_factory=dict)
 
 
+def _column_doc(column: Any) -> dict[str, Any]:
+    """A declared column as the templates show it."""
+    return {"name": column.name, "description": column.description, "agg": column.agg, "unit": column.unit}
+
+
 def _metric_meta(metrics: Sequence[Any]) -> dict[str, dict[str, Any]]:
-    out: dict[str, dict[str, Any]] = {}
-    for m in metrics:
-        for c in m.columns:
-            out[c.name] = {"name": c.name, "metric": m.name, "description": c.description, "agg": c.agg,
-                           "unit": c.unit}
-    return out
+    """Column name -> its declaration and the name of the metric (family) that writes it."""
+    return {c.name: {**_column_doc(c), "metric": m.name} for m in metrics for c in m.columns}
 
 
 def _date_range(articles: pl.DataFrame) -> tuple[str | None, str | None, int]:
@@ -195,7 +203,8 @@ def _speakers(atts: pl.DataFrame, n: int = 10) -> list[dict[str, Any]]:
         # a source counts as official/anonymous when most of its attributions say so
         aggs.append((pl.col(flag).cast(pl.Float64).mean() >= 0.5).alias(flag) if flag in part.columns
                     else pl.lit(False).alias(flag))
-    aggs.append(pl.col("speaker_type").mode().first().alias("type") if "speaker_type" in part.columns
+    # mode() returns ties in no fixed order: sorting them keeps reports reproducible
+    aggs.append(pl.col("speaker_type").mode().sort().first().alias("type") if "speaker_type" in part.columns
                 else pl.lit("").alias("type"))
     tab = (part.group_by(pl.col(name).cast(pl.String).alias("name")).agg(aggs)
            .sort(["n", "name"], descending=[True, False]).head(n))
@@ -216,12 +225,10 @@ def _distinctive(ok: pl.DataFrame, cols: Sequence[str], outlets: Sequence[str], 
     At most ``per_family`` entries per metric family, so correlated columns
     (readability indices, a count and its rate) do not crowd the list.
     """
-    from biaslens.comparison import _magnitude, cliffs_delta
-
     out: dict[str, list[dict[str, Any]]] = {o: [] for o in outlets}
     if ok.is_empty() or "outlet" not in ok.columns:
         return out
-    labels = ok["outlet"].cast(pl.String).fill_null("(unknown)").to_numpy()
+    labels = ok["outlet"].cast(pl.String).fill_null(UNKNOWN).to_numpy()
     ids = ok["id"].cast(pl.String).to_numpy() if "id" in ok.columns else None
     titles = ok["title"].cast(pl.String).to_list() if "title" in ok.columns else None
     for col in cols:
@@ -235,11 +242,12 @@ def _distinctive(ok: pl.DataFrame, cols: Sequence[str], outlets: Sequence[str], 
             if mine.sum() < min_values or rest.sum() < min_values:
                 continue
             d = cliffs_delta(x[mine], x[rest])
-            if not np.isfinite(d) or abs(d) < 0.147:
+            size = magnitude(d)
+            if size in ("", "negligible"):
                 continue
             idx = np.flatnonzero(mine)
             ex = idx[np.argmax(x[idx])] if d > 0 else idx[np.argmin(x[idx])]
-            out[o].append({"metric": col, "delta": d, "magnitude": _magnitude(d),
+            out[o].append({"metric": col, "delta": d, "magnitude": size,
                            "direction": "higher" if d > 0 else "lower",
                            "mean": float(x[mine].mean()), "rest": float(x[rest].mean()),
                            "example": None if ids is None else str(ids[ex]), "example_value": float(x[ex]),
@@ -265,14 +273,13 @@ def _outlet_sections(analysis: Any, articles: pl.DataFrame, comp: pl.DataFrame, 
     cues = getattr(analysis, "cues", None)
     cues = as_polars(cues) if cues is not None else None
     out = []
-    outlets = sorted(set(articles["outlet"].fill_null("(unknown)").to_list())) if "outlet" in articles.columns else []
-    all_ok = articles.filter(pl.col("status") == "ok") if "status" in articles.columns else articles
-    distinct = _distinctive(all_ok.with_columns(pl.col("outlet").cast(pl.String).fill_null("(unknown)")),
+    outlets = sorted(set(articles["outlet"].fill_null(UNKNOWN).to_list())) if "outlet" in articles.columns else []
+    distinct = _distinctive(ok_rows(articles).with_columns(pl.col("outlet").cast(pl.String).fill_null(UNKNOWN)),
                             cols, outlets, family={n: m.get("metric", "") for n, m in meta.items()})
     has_cues = cues is not None and "kind" in cues.columns
     for o in outlets:
-        rows = articles.filter(pl.col("outlet").fill_null("(unknown)") == o)
-        ok = rows.filter(pl.col("status") == "ok") if "status" in rows.columns else rows
+        rows = articles.filter(pl.col("outlet").fill_null(UNKNOWN) == o)
+        ok = ok_rows(rows)
         sec: dict[str, Any] = {"name": o, "anchor": "outlet-" + safe_filename(o), "articles": rows.height,
                                "ok": ok.height, "errors": rows.height - ok.height}
         sec["few"] = ok.height < min_n
@@ -384,8 +391,8 @@ def build_context(
     # wide table: per outlet, value + CI per column, for the sortable HTML table
     wide_rows: list[dict[str, Any]] = []
     by = comp.columns[0]
-    ok_rows = articles.filter(pl.col("status") == "ok") if "status" in articles.columns else articles
-    n_ok = dict(ok_rows.group_by(pl.col("outlet").cast(pl.String).fill_null("(unknown)")).len().iter_rows())
+    ok = ok_rows(articles)
+    n_ok = dict(ok.group_by(pl.col("outlet").cast(pl.String).fill_null(UNKNOWN)).len().iter_rows())
     for (g,), part in comp.group_by(by, maintain_order=True):
         cells = {r["metric"]: r for r in part.iter_rows(named=True)}
         # an outlet is "too few" by its article count; a single sparse column
@@ -408,16 +415,15 @@ def build_context(
         fam_cols = [by_name[c.name] for c in m.columns if c.name in by_name]
         families.append({"name": m.name, "anchor": "metric-" + _slug(m.name), "description": m.description,
                          "source": m.source, "limits": m.limits,
-                         "all_columns": [{"name": c.name, "description": c.description, "agg": c.agg, "unit": c.unit}
-                                         for c in m.columns],
+                         "all_columns": [_column_doc(c) for c in m.columns],
                          "columns": fam_cols, "key": [c["name"] for c in fam_cols if c["name"] in keys],
                          "charts": []})
-    loose = [by_name[c] for c in cols if not any(c in [x["name"] for x in f["columns"]] for f in families)]
+    owned = {c["name"] for f in families for c in f["columns"]}
+    loose = [by_name[c] for c in cols if c not in owned]
     if loose:  # columns no declared metric owns (a user's own table)
         families.append({"name": "other columns" if families else "metrics", "anchor": "metric-other",
                          "description": "", "source": "", "limits": "", "all_columns": [], "columns": loose,
                          "key": [c["name"] for c in loose if c["name"] in keys], "charts": []})
-    ok = articles.filter(pl.col("status") == "ok") if "status" in articles.columns else articles
     errors = articles.filter(pl.col("status") == "error") if "status" in articles.columns else articles.head(0)
     lo, hi, dated = _date_range(ok)
     reasons = Counter(error_reason(e) for e in errors["error"].to_list()) if "error" in errors.columns else Counter()
@@ -428,11 +434,8 @@ def build_context(
         "date_from": lo, "date_to": hi, "dated": dated,
         "few_outlets": sorted({r["group"] for r in wide_rows if r["few"]}),
     }
-    methodology = [
-        {"name": m.name, "description": m.description, "source": m.source, "limits": m.limits,
-         "columns": [{"name": c.name, "description": c.description, "agg": c.agg, "unit": c.unit} for c in m.columns]}
-        for m in metrics
-    ]
+    methodology = [{"name": f["name"], "description": f["description"], "source": f["source"], "limits": f["limits"],
+                    "columns": f["all_columns"]} for f in families[:len(metrics)]]
     # distinctive metrics: every non-variant column (a count defers to its rate)
     base = key_columns(metrics, cols, charts, max_per_metric=len(cols), all_base=True) if metrics else list(cols)
     outlets = _outlet_sections(analysis, articles, comp, mode_tab, meta, base, min_n)
@@ -465,7 +468,7 @@ def _has_time_series(articles: pl.DataFrame) -> bool:
     """A time chart says something only when two outlets each have dated articles in two months or more."""
     if "published" not in articles.columns or "outlet" not in articles.columns:
         return False
-    ok = articles.filter(pl.col("status") == "ok") if "status" in articles.columns else articles
+    ok = ok_rows(articles)
     pub = pl.col("published")
     if ok.schema["published"] == pl.String:
         pub = pub.str.to_datetime(strict=False)
@@ -552,8 +555,6 @@ def _render_charts(ctx: ReportContext, analysis: Any, out: Path) -> list[dict[st
 
 def _source_articles(analysis: Any, inputs: Sequence[Any] | None, settings: Any) -> Iterator[Any]:
     """The analysed articles again (text is not kept in the analysis tables)."""
-    from biaslens.readers import read_articles
-
     if inputs is None:
         arts = as_polars(analysis.articles)
         if "source_path" not in arts.columns:
@@ -567,16 +568,14 @@ def _source_articles(analysis: Any, inputs: Sequence[Any] | None, settings: Any)
         columns = getattr(settings, "columns", None)
         outlet = getattr(settings, "outlet", None)
         yield from read_articles(paths, columns=columns, outlet=outlet)
-    for o in objs:
-        yield o
+    yield from objs
 
 
 def _evidence_pages(analysis: Any, articles_iter: Iterable[Any], out: Path, ctx: ReportContext, env: Any,
                     settings: Any, limit: int | None) -> dict[str, str]:
-    from biaslens.model import Article
-
-    contexts = _page_contexts(ctx, as_polars(analysis.articles))
-    rows = {r["id"]: r for r in as_polars(analysis.articles).iter_rows(named=True)}
+    table = as_polars(analysis.articles)
+    contexts = _page_contexts(ctx, table)
+    rows = {r["id"]: r for r in table.iter_rows(named=True)}
     # Re-read files may get ids relative to a different input root: match on source too.
     by_source = {(r.get("source_path"), r.get("source_line")): r["id"] for r in rows.values() if r.get("source_path")}
     meta_cols = {c["name"] for c in ctx.columns} | set(ctx.mode_columns)
@@ -593,21 +592,20 @@ def _evidence_pages(analysis: Any, articles_iter: Iterable[Any], out: Path, ctx:
             arts.append(a)
     if limit is not None:
         arts = arts[:limit]
-    from biaslens.segmentation import BoilerplateIndex
-
+    # the pipeline's pre-pass over the same articles: lines an outlet repeats are boilerplate
     index = BoilerplateIndex()
     for a in arts:
         index.add(a.outlet or "", a.text or "")
     for a in arts:
         try:
             bp = index.repeated(a.outlet or "")
-            doc = doc_for(a, settings, boilerplate=bp)
+            doc = build_doc(a, settings, boilerplate=bp)
             row = rows[a.id]
             values = {k: v for k, v in row.items() if k in meta_cols}
             expl = explain(doc, settings=settings, metrics=values)
             name = safe_filename(a.id) + ".html"
             (folder / name).write_text(render_html(expl, env=env, back="../index.html",
-                                                   context=contexts.get(a.outlet or "(unknown)")), encoding="utf-8")
+                                                   context=contexts.get(a.outlet or UNKNOWN)), encoding="utf-8")
             pages[a.id] = f"articles/{name}"
         except Exception:  # a page that cannot be built is just not linked
             continue
@@ -617,7 +615,7 @@ def _evidence_pages(analysis: Any, articles_iter: Iterable[Any], out: Path, ctx:
 def _page_contexts(ctx: ReportContext, articles: pl.DataFrame) -> dict[str, dict[str, dict[str, Any]]]:
     """Per outlet, per metric column: family, outlet mean and all-article mean (for evidence pages)."""
     family = {c["name"]: f["name"] for f in ctx.families for c in f["columns"]}
-    ok = articles.filter(pl.col("status") == "ok") if "status" in articles.columns else articles
+    ok = ok_rows(articles)
     overall = {}
     for c in family:
         if c in ok.columns:
@@ -643,7 +641,7 @@ def _write_evidence(explanations: Iterable[Any], out: Path, env: Any, limit: int
             break
         name = safe_filename(expl.id) + ".html"
         (folder / name).write_text(render_html(expl, env=env, back="../index.html",
-                                               context=contexts.get(expl.outlet or "(unknown)")), encoding="utf-8")
+                                               context=contexts.get(expl.outlet or UNKNOWN)), encoding="utf-8")
         pages[expl.id] = f"articles/{name}"
     return pages
 
@@ -653,12 +651,6 @@ def _write_evidence(explanations: Iterable[Any], out: Path, env: Any, limit: int
 
 def _sort_script() -> tuple[Any, str]:
     """The sortable-table script and its CSP hash (only this exact script may run)."""
-    import hashlib
-
-    from markupsafe import Markup
-
-    from biaslens.evidence import TEMPLATE_DIR
-
     js = (TEMPLATE_DIR / "_sort.js").read_text(encoding="utf-8")
     digest = base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode("ascii")
     return Markup(js), f"sha256-{digest}"
@@ -667,11 +659,6 @@ def _sort_script() -> tuple[Any, str]:
 def _analysis_for(inputs_or_analysis: Any, settings: Any) -> tuple[Any, list[Any] | None]:
     if hasattr(inputs_or_analysis, "articles") and hasattr(inputs_or_analysis, "metrics"):
         return inputs_or_analysis, None
-    from biaslens.pipeline import analyze
-
-    from biaslens.pipeline import _is_frame
-    from biaslens.settings import Settings
-
     settings = settings or Settings()
     if not settings.entities and not settings.auto_entities:
         settings = settings.replace(auto_entities=8)

@@ -39,12 +39,9 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-try:  # the regex parser moved in Python 3.11; used only to bound pattern widths
-    import re._parser as _sre_parser  # type: ignore[import-not-found]
-    from re._constants import MAXREPEAT as _MAXREPEAT  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover
-    import sre_parse as _sre_parser  # type: ignore[no-redef]
-    from sre_constants import MAXREPEAT as _MAXREPEAT  # type: ignore[no-redef]
+# the regex parser (private, stable since Python 3.11), used only to bound pattern widths
+import re._parser as _sre_parser  # type: ignore[import-not-found]
+from re._constants import MAXREPEAT as _MAXREPEAT  # type: ignore[import-not-found]
 
 from biaslens.lexicons import load_lines, load_set
 from biaslens.model import BodyParagraph, Line, Segmentation
@@ -262,11 +259,6 @@ def _patterns(name: str, *, full: bool = False) -> _PatternSet:
     return _PatternSet(name, anchored, tuple(floating), singles, full)
 
 
-@lru_cache(maxsize=None)
-def _dateline_stop() -> frozenset[str]:
-    return load_set(_FAMILY, "dateline_labels.txt")
-
-
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 _HAS_ALNUM = re.compile(r"[^\W_]")  # "___" rules are separators, not words
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
@@ -308,7 +300,8 @@ def find_dateline(s: str) -> tuple[str, int] | None:
     words = [w.strip(".,'’-").lower() for w in place.replace(",", " ").split()]
     # "NEW:" is a kicker, "NEW YORK" a place
     checked = words[1:] if len(words) > 1 and words[0] == "new" else words
-    if not words or any(w in _dateline_stop() for w in checked):
+    stop = load_set(_FAMILY, "dateline_labels.txt")
+    if not words or any(w in stop for w in checked):
         return None
     caps = place.split(",")[0].split()
     if m.group("agency") is None:
@@ -323,13 +316,16 @@ def find_dateline(s: str) -> tuple[str, int] | None:
 # ---------------------------------------------------------------- helpers
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def normalize_line(line: str) -> str:
     """A line reduced for comparison across pages: NFKC, lower case, digits as
     ``0`` (so "© 2019" and "© 2020" match), quotes unified, whitespace collapsed,
     surrounding punctuation dropped."""
     s = unicodedata.normalize("NFKC", line).lower()
     s = s.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    s = re.sub(r"\d", "0", s)
+    s = _DIGIT.sub("0", s)
     s = " ".join(s.split())
     return s.strip(" \t-–—_*•·|:;,.!?\"'()[]")
 
@@ -412,6 +408,7 @@ class _Item:
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _BOILER = "boilerplate: repeated on this outlet's pages"
 _LINE_CLASSES_BY_PATTERN = ("caption", "byline", "related", "chrome")
+_CLASS_RANK = {c: i for i, c in enumerate(_LINE_CLASSES_BY_PATTERN)}
 _merged_cache: dict[tuple[object, ...], re.Pattern[str] | None] = {}
 #: line-length bands for the merged anchored regex: a line longer than an
 #: entry's longest possible match skips that entry (few bands: each is a compile)
@@ -464,11 +461,10 @@ def _pattern_class(s: str, low: str, nwords: int) -> tuple[str, str] | None:
     """(class, reason) of the first pattern class matching ``s``, classes in
     priority order; within a class anchored and unanchored entries are equal."""
     with_byline = nwords <= 40  # a long paragraph is never a byline
-    rank = {c: i for i, c in enumerate(_LINE_CLASSES_BY_PATTERN)}
     stop: str | None = None
     for merged in (_anchored_without_literal(s, with_byline), _anchored_with_literal(low, with_byline)):
         m = merged.match(s) if merged is not None else None
-        if m is not None and m.lastgroup and (stop is None or rank[m.lastgroup] < rank[stop]):
+        if m is not None and m.lastgroup and (stop is None or _CLASS_RANK[m.lastgroup] < _CLASS_RANK[stop]):
             stop = m.lastgroup
     for cls in _LINE_CLASSES_BY_PATTERN:
         if cls == "byline" and not with_byline:

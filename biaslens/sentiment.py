@@ -82,10 +82,12 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
 from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
 from biaslens.lexicons import load_lines, load_set, load_table
+from biaslens.text import split_sentences
 
 __all__ = [
     "EVENT_WEIGHT",
@@ -143,7 +145,6 @@ _CLAUSE_END = (",", ";", ":")
 _SENT_END = (".", "!", "?", ":", ";")
 #: words between a speaker and the reporting verb ("Smith also said")
 _SPEAKER_FILLERS = frozenset({"also", "later", "then", "has", "had", "have", "previously", "again", "once"})
-_TRAIL = ".,;:!?)'\""
 
 
 class _Vader:
@@ -299,7 +300,7 @@ class _Vader:
                     # "according to X, CONTENT" / "CONTENT, according to X"
                     clause = _clause_ids(raw_tokens)
                     after = [j for j in range(i, len(lows)) if clause[j] != clause[i]]
-                    return range(after[0], len(lows)) if after else range(0, max(0, i - 0))
+                    return range(after[0], len(lows)) if after else range(0, i)
                 if len(lows) - i - 1 >= 3:
                     return range(i + 1, len(lows))
                 clause = _clause_ids(raw_tokens)
@@ -482,8 +483,6 @@ def _target_span(sentence: str, target: str | tuple[int, int] | None) -> tuple[i
 def sentence_tones(text: str, sentences: Iterable[tuple[int, int]] | None = None) -> list[dict[str, Any]]:
     """:func:`sentence_tone` of each sentence span of ``text`` (plus ``start``/``end``)."""
     if sentences is None:
-        from biaslens.text import split_sentences
-
         sentences = split_sentences(text)
     out = []
     for s, e in sentences:
@@ -545,8 +544,6 @@ def entity_tone(
     :func:`sentence_tone`) and ``vader_mean`` (``None`` without mentions).
     """
     if sentences is None:
-        from biaslens.text import split_sentences
-
         sentences = split_sentences(text)
     cache: dict[tuple[int, int, int, int], tuple[float, float]] = {}
     rows = []
@@ -579,11 +576,6 @@ def entity_tone(
 _NAME_SEQ = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)*")
 
 
-@lru_cache(maxsize=1)
-def _common_capitalised() -> frozenset[str]:
-    return load_set("sentiment", "not_entities.txt")
-
-
 def frequent_entities(texts: Iterable[str], n: int = 10) -> list[str]:
     """The ``n`` most frequent capitalised name sequences in ``texts``.
 
@@ -591,11 +583,7 @@ def frequent_entities(texts: Iterable[str], n: int = 10) -> list[str]:
     function words are dropped (``lexicons/sentiment/not_entities.txt``);
     trailing possessives are removed so "Putin's" counts as "Putin".
     """
-    from collections import Counter
-
-    from biaslens.text import split_sentences
-
-    stop = _common_capitalised()
+    stop = load_set("sentiment", "not_entities.txt")
     counts: Counter[str] = Counter()
     for text in texts:
         for s, e in split_sentences(text or ""):

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from biaslens.lexicons import load_lines, load_table
+from biaslens.lexicons import load_set, load_table
 
 __all__ = ["split_sentences", "sentences", "words", "word_spans", "normalize_apostrophes"]
 
@@ -62,11 +62,6 @@ def _abbreviations() -> dict[str, str]:
     return {row[0].lower(): row[1] for row in load_table("text", "abbreviations.txt") if len(row) >= 2}
 
 
-@lru_cache(maxsize=1)
-def _starters() -> frozenset[str]:
-    return frozenset(load_lines("text", "sentence_starters.txt"))
-
-
 def normalize_apostrophes(text: str) -> str:
     """Map typographic apostrophes (’ ‘ ʼ `) to ``'``."""
     return text.translate(_APOS)
@@ -93,7 +88,7 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
         return True
     word = lw.group(1)
     key = word.lower()
-    starter = next_word in _starters() if next_word else False
+    starter = next_word in load_set("text", "sentence_starters.txt", lower=False) if next_word else False
     kind = _abbreviations().get(key)
     if kind == "title":
         return False

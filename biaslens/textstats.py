@@ -38,9 +38,11 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
+from importlib import resources
 from typing import Any, NamedTuple
 
-from biaslens.text import split_sentences
+from biaslens._cmudict import ensure_nltk_cmudict, shortest_pron_syllables
+from biaslens.text import normalize_apostrophes, split_sentences
 
 __all__ = [
     "ENGINES",
@@ -63,7 +65,6 @@ _CHUNK = re.compile(r"\S+")
 _HAS_WORD = re.compile(r"\w")
 _SPLIT = re.compile(r"[-‐‑‒–—―/]+")
 _NON_WORD = re.compile(r"[^\w']+")
-_APOS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 
 
 # --- formulas (counts in, score out; constants as in textstat 0.7.13) -------
@@ -169,8 +170,6 @@ def _pyphen() -> Any:
 def _easy_words() -> frozenset[str]:
     # textstat's bundled Dale-Chall list (Chall & Dale 1995), read from the
     # installed textstat package rather than copied.
-    from importlib import resources
-
     text = resources.files("textstat").joinpath("resources", "en", "easy_words.txt").read_text(encoding="utf-8")
     return frozenset(w.strip().lower() for w in text.splitlines() if w.strip())
 
@@ -183,8 +182,6 @@ def _word_syllables(word: str) -> int:
     pronunciation, else pyphen)."""
     n = _SYLLABLE_CACHE.get(word)
     if n is None:
-        from biaslens._cmudict import shortest_pron_syllables
-
         cmu = shortest_pron_syllables()
         n = cmu.get(word)
         if n is None and "'" in word:
@@ -200,7 +197,7 @@ def syllables(token: str) -> int:
     separately, CMU shortest pronunciation with pyphen fallback (0 for no
     word)."""
     total = 0
-    for part in _SPLIT.split(token.translate(_APOS).lower()):
+    for part in _SPLIT.split(normalize_apostrophes(token).lower()):
         w = _NON_WORD.sub("", part).strip("'")
         if w:
             total += _word_syllables(w)
@@ -226,7 +223,7 @@ def _token(chunk: str) -> _Token:
             t = _Token(0, 0, 0, 0, 0, 0)
         else:
             syl = syllables(chunk)
-            bare = _NON_WORD.sub("", chunk.translate(_APOS).lower()).replace("'", "")
+            bare = _NON_WORD.sub("", normalize_apostrophes(chunk).lower()).replace("'", "")
             easy = bare in _easy_words()
             letters = sum(1 for c in chunk if c.isalnum())
             t = _Token(1, syl, letters, int(syl >= 3), int(syl >= 3 and not easy), int(not easy))
@@ -286,9 +283,7 @@ def _from_counts(c: Counts) -> dict[str, Any]:
 
 
 def _textstat(text: str) -> dict[str, Any]:
-    from biaslens._cmudict import ensure_nltk_cmudict
-
-    ensure_nltk_cmudict()
+    ensure_nltk_cmudict()  # else textstat tries to download NLTK's cmudict
     import textstat
     from textstat.backend.counts import count_difficult_words
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
+from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
 from biaslens import registry
 from biaslens.model import Article
@@ -120,8 +121,6 @@ def test_analyze_article_keeps_identity() -> None:
 def test_error_reason_drops_per_record_details(message: str, reason: str) -> None:
     assert error_reason(message) == reason
 
-
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
 _PIECES = st.sampled_from([
     "ADVERTISEMENT", "- Advertisment -", "By Ana Ruiz", "VELMORA: ", "“", "”", "\"", "'", "’", "\n", "\n\n", " ",

@@ -368,3 +368,12 @@ def test_key_columns_numeric_variant_of_text_column() -> None:
     from biaslens.reporting import key_columns
 
     assert key_columns([_metric("s", ("speaker", "mode"), ("speaker_count", "mean"))]) == ["speaker_count"]
+
+
+def test_speaker_type_tie_is_broken_the_same_way_every_time() -> None:
+    from biaslens.reporting import _speakers
+
+    # two attributions each way: polars' mode() returns both, in no fixed order
+    atts = pl.DataFrame({"id": ["a", "a", "b", "b"], "canonical": ["Mara Lind"] * 4,
+                         "speaker_type": ["pronoun", "named_person", "named_person", "pronoun"]})
+    assert {_speakers(atts)[0]["type"] for _ in range(20)} == {"named person"}

@@ -9,7 +9,6 @@ quoted rates add up to the total.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import Any
 
 import polars as pl
@@ -54,9 +53,7 @@ def _columns() -> list[Column]:
 def hedging_metrics(doc: Doc) -> dict[str, Any]:
     """Hedging, boosting and approximation rates of ``doc``."""
     cues = doc.hedges
-    sents = doc.sentences
-    n = len(sents)
-    starts = [s for s, _ in sents]
+    n = len(doc.sentences)
     out: dict[str, Any] = {}
     for suffix, quoted in _VOICES:
         mine = [c for c in cues if quoted is None or c.in_quote == quoted]
@@ -68,8 +65,8 @@ def hedging_metrics(doc: Doc) -> dict[str, Any]:
             out[f"boosters_per_100_sentences{suffix}"] = None
             out[f"hedge_booster_ratio{suffix}"] = None
             continue
-        hedged = {bisect_right(starts, c.span[0]) - 1 for c in h}
-        hedged.discard(-1)
+        # Doc.hedges is computed on doc.sentences, so each cue carries its sentence index
+        hedged = {c.sentence for c in h if c.sentence is not None}
         out[f"hedges_per_100_sentences{suffix}"] = 100.0 * len(h) / n
         out[f"hedged_sentence_share{suffix}"] = min(1.0, len(hedged) / n)
         out[f"boosters_per_100_sentences{suffix}"] = 100.0 * b / n

@@ -21,6 +21,7 @@ _BASE = [
 ]
 _SPLITS = ("", "_authorial", "_quoted")
 
+
 def quoted_spans(doc: Doc) -> list[tuple[int, int]]:
     """Quoted material of the body (attribution-aware spans, cached on the Doc)."""
     return list(doc.quote_spans)

@@ -66,6 +66,7 @@ __all__ = [
     "FRAME_SCHEMA",
     "read_articles",
     "read_batches",
+    "batched",
     "to_frame",
     "format_of",
     "parse_date",
@@ -142,14 +143,13 @@ def _walk(root: Path, prefix: str) -> Iterator[Source]:
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         for f in filenames:
-            path = Path(dirpath) / f
-            rel = path.relative_to(root).as_posix()
             if _skipped(f):
                 continue
+            path = Path(dirpath) / f
             if format_of(f) is None:
                 log.info("skipping %s: not a supported article file", path)
                 continue
-            found.append((rel, path))
+            found.append((path.relative_to(root).as_posix(), path))
     for rel, path in sorted(found):
         yield Source(path=path, display=str(path), rel=prefix + rel)
 
@@ -212,8 +212,7 @@ def _sources(inputs: Iterable[str | os.PathLike[str]]) -> list[Source]:
 def _read_source(src: Source, ctx: ReadContext) -> Iterator[Article]:
     kind = format_of(src.path.name)
     if kind is None:
-        supported = ", ".join(sorted(SUPPORTED_EXTENSIONS))
-        yield ctx.error(src, f"unsupported file type (supported: {supported}, and .gz of text formats)")
+        yield ctx.error(src, f"unsupported file type (supported: {_supported_names()}, and .gz of text formats)")
         return
     try:
         yield from _reader(kind)(src, ctx)
@@ -259,16 +258,14 @@ def read_batches(
     """:func:`read_articles` in lists of at most ``batch_size`` articles."""
     if batch_size < 1:
         raise ValueError(f"batch_size must be >= 1, got {batch_size}")
-    arts = read_articles(inputs, columns=columns, outlet=outlet)
+    return batched(read_articles(inputs, columns=columns, outlet=outlet), batch_size)
 
-    def batches() -> Iterator[list[Article]]:
-        while True:
-            chunk = list(itertools.islice(arts, batch_size))
-            if not chunk:
-                return
-            yield chunk
 
-    return batches()
+def batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """``items`` in lists of at most ``size`` (``itertools.batched`` needs Python 3.12)."""
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
 
 
 def to_frame(articles: Iterable[Article]) -> pl.DataFrame:

@@ -47,7 +47,8 @@ FIELD_CANDIDATES: dict[str, tuple[str, ...]] = {
     "html": ("html", "raw_html", "content_html", "html_content"),
 }
 
-_DOMAIN_LIKE = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}$", re.I)
+#: a host name such as "reuters.com" (preferred over display names like "Reuters")
+DOMAIN_LIKE = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}$", re.I)
 
 
 class MissingColumnsError(ValueError):
@@ -133,7 +134,7 @@ def _pick_outlet(record: Mapping[str, Any], cols: tuple[str, ...]) -> str | None
         v = v.strip()
         if not v or v.lower() in {"none", "null", "nan"}:
             continue
-        if _DOMAIN_LIKE.match(v):
+        if DOMAIN_LIKE.match(v):
             return v
         if first is None:
             first = v
@@ -210,8 +211,6 @@ def parse_date(value: Any) -> datetime | None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return _naive_utc(du.parse(s, tzinfos=_TZINFOS))
-    except (ValueError, OverflowError, TypeError, ArithmeticError, LookupError):
-        return None
     except Exception:  # dateutil raises assorted types on odd input; a bad date is never fatal
         return None
 
@@ -311,7 +310,7 @@ class ReadContext:
         self.ids.add(out)
         return out
 
-    def make_outlet(self, column_value: str | None, url: str | None, source: "Source") -> str | None:
+    def make_outlet(self, column_value: str | None, url: str | None, source: Source) -> str | None:
         """Outlet rule: explicit argument > outlet column > URL domain > parent folder."""
         if self.outlet:
             return self.outlet
@@ -319,19 +318,18 @@ class ReadContext:
             return column_value
         return outlet_from_url(url) or source.folder
 
-    def error(self, source: "Source", message: str, line: int | None = None, *, id_hint: str | None = None) -> Article:
+    def error(self, source: Source, message: str, line: int | None = None) -> Article:
         """An error Article naming the file (and line) so the run can go on."""
-        where = source.display + (f":{line}" if line is not None else "")
         return Article(
-            id=self.unique_id(id_hint or source.record_id(line)),
+            id=self.unique_id(source.record_id(line)),
             text="",
             outlet=self.outlet or source.folder,
             source_path=source.display,
             source_line=line,
-            error=f"{where}: {message}",
+            error=f"{source.where(line)}: {message}",
         )
 
-    def from_record(self, source: "Source", record: Mapping[str, Any], names: Sequence[str], line: int | None) -> Article:
+    def from_record(self, source: Source, record: Mapping[str, Any], names: Sequence[str], line: int | None) -> Article:
         """Build an Article from one tabular record (JSONL object, CSV row, parquet row)."""
         try:
             cols = self.resolver.resolve(names)
@@ -366,7 +364,7 @@ class ReadContext:
             tc = cols.get("text")
             error = "no text" + (f" (column {tc[0]!r} is empty)" if tc else "; no text column among: " + ", ".join(map(str, names[:40])))
         if error:
-            error = f"{source.display}" + (f":{line}" if line is not None else "") + f": {error}"
+            error = f"{source.where(line)}: {error}"
         return Article(
             id=self.unique_id(rid),
             text=text,
@@ -398,3 +396,7 @@ class Source:
 
     def record_id(self, line: int | None) -> str:
         return self.rel if line is None else f"{self.rel}:{line}"
+
+    def where(self, line: int | None) -> str:
+        """The file (and line) as error messages name it: "corpus.jsonl:17"."""
+        return self.display if line is None else f"{self.display}:{line}"

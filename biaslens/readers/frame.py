@@ -7,6 +7,7 @@ column keeps read errors as error articles.
 """
 from __future__ import annotations
 
+from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterator
@@ -66,6 +67,6 @@ def read_frame(data: Any, *, columns: ColumnMap | None = None, outlet: str | Non
         if row.get("source_path"):
             art.source_path = row["source_path"]
             art.source_line = row.get("source_line")
-        if isinstance(row.get("published"), __import__("datetime").datetime):
+        if isinstance(row.get("published"), datetime):
             art.published = row["published"]
         yield art

@@ -8,6 +8,7 @@ page is kept in ``Article.html`` so HTML-only metrics (ad slots) can read it.
 """
 from __future__ import annotations
 
+import codecs
 import logging
 import re
 from dataclasses import dataclass
@@ -15,19 +16,16 @@ from datetime import datetime
 from typing import Iterator
 
 from biaslens.model import Article
-from biaslens.readers._common import ReadContext, Source, open_binary, outlet_from_url, parse_date
+from biaslens.readers._common import DOMAIN_LIKE, ReadContext, Source, open_binary, outlet_from_url, parse_date
 
 __all__ = ["Extracted", "decode_html", "extract_html", "read_html"]
 
 log = logging.getLogger(__name__)
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_DOMAIN_LIKE = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.I)
 
 
 def _codec(name: str | None) -> str | None:
-    import codecs
-
     if not name:
         return None
     try:
@@ -114,9 +112,8 @@ def article_from_html(
     page_url = ext.url
     # without a URL a domain-looking site name ("reuters.com") still names the outlet
     site_outlet = None
-    if not page_url and ext.sitename and _DOMAIN_LIKE.match(ext.sitename.strip()):
+    if not page_url and ext.sitename and DOMAIN_LIKE.match(ext.sitename.strip()):
         site_outlet = outlet_from_url(ext.sitename.strip())
-    where = source.display + (f":{line}" if line is not None else "")
     return Article(
         id=ctx.unique_id(source.record_id(line)),
         text=ext.text,
@@ -127,7 +124,7 @@ def article_from_html(
         html=html,
         source_path=source.display,
         source_line=line,
-        error=f"{where}: {ext.error}" if ext.error else None,
+        error=f"{source.where(line)}: {ext.error}" if ext.error else None,
     )
 
 
