@@ -38,6 +38,7 @@ __all__ = [
     "analyze_article",
     "build_doc",
     "demo_corpus_path",
+    "is_frame",
     "iter_results",
     "prepare",
     "Prepared",
@@ -214,7 +215,7 @@ def _cue_row(cue: Cue) -> dict[str, Any]:
 # ---------------------------------------------------------------- streaming
 
 
-def _is_frame(obj: Any) -> bool:
+def is_frame(obj: Any) -> bool:
     return type(obj).__module__.startswith(("polars", "pandas")) and hasattr(obj, "columns")
 
 
@@ -228,7 +229,7 @@ def _articles(source: Source, settings: Settings) -> Iterator[Article]:
     if isinstance(source, Article):
         source = [source]
     _check_source_type(source)
-    if _is_frame(source):
+    if is_frame(source):
         yield from read_frame(source, columns=settings.columns, outlet=settings.outlet)
         return
     paths: list[str | os.PathLike[str]] = []
@@ -243,7 +244,7 @@ def _articles(source: Source, settings: Settings) -> Iterator[Article]:
             if settings.outlet:
                 item.outlet = settings.outlet
             yield item
-        elif _is_frame(item):
+        elif is_frame(item):
             yield from read_frame(item, columns=settings.columns, outlet=settings.outlet)
         else:
             raise TypeError(f"cannot analyze {type(item).__name__}: pass paths, Articles or a DataFrame")
@@ -257,7 +258,7 @@ _INPUT_KINDS = "paths (files, folders, globs), Articles or a DataFrame (polars o
 def _check_source_type(source: Any) -> None:
     """TypeError for what is no input at all (a dict, a number), before anything else:
     iterating a dict would read its keys as paths."""
-    if _is_frame(source) or isinstance(source, (str, os.PathLike, Article)):
+    if is_frame(source) or isinstance(source, (str, os.PathLike, Article)):
         return
     if isinstance(source, Iterable) and not isinstance(source, (dict, bytes, bytearray)):
         return

@@ -24,6 +24,8 @@ Templates are Jinja2 with autoescaping (article text is untrusted); a user
 """
 from __future__ import annotations
 
+import logging
+
 import base64
 import hashlib
 import io
@@ -47,11 +49,13 @@ from biaslens.comparison import (TOO_FEW, UNKNOWN, cliffs_delta, compare, differ
                                  ok_rows)
 from biaslens.evidence import TEMPLATE_DIR, _slug, explain, render_html, template_env
 from biaslens.model import Article
-from biaslens.pipeline import _is_frame, analyze, build_doc, error_reason
+from biaslens.pipeline import is_frame, analyze, build_doc, error_reason
 from biaslens.readers import read_articles
 from biaslens.readers.frame import as_polars
 from biaslens.segmentation import BoilerplateIndex
 from biaslens.settings import Settings
+
+log = logging.getLogger(__name__)
 
 __all__ = ["report", "check_out_dir", "safe_filename", "ReportContext", "build_context", "key_columns"]
 
@@ -607,7 +611,8 @@ def _evidence_pages(analysis: Any, articles_iter: Iterable[Any], out: Path, ctx:
             (folder / name).write_text(render_html(expl, env=env, back="../index.html",
                                                    context=contexts.get(a.outlet or UNKNOWN)), encoding="utf-8")
             pages[a.id] = f"articles/{name}"
-        except Exception:  # a page that cannot be built is just not linked
+        except Exception as exc:  # a page that cannot be built is not linked; say so
+            log.warning("no evidence page for %s: %s: %s", a.id, type(exc).__name__, exc)
             continue
     return pages
 
@@ -663,7 +668,7 @@ def _analysis_for(inputs_or_analysis: Any, settings: Any) -> tuple[Any, list[Any
     if not settings.entities and not settings.auto_entities:
         settings = settings.replace(auto_entities=8)
     src = inputs_or_analysis
-    if _is_frame(src):  # a table of articles: analysed as is (evidence kept, so no re-reading)
+    if is_frame(src):  # a table of articles: analysed as is (evidence kept, so no re-reading)
         return analyze(src, settings=settings, evidence=True), None
     if isinstance(src, (str, os.PathLike)):
         src = [src]
