@@ -1,7 +1,8 @@
 """Time report building on the demo corpus, BASIL and a 20-outlet slice of Article-Bias-Prediction.
 
 Prints, per corpus: articles, outlets, analysis seconds and report seconds
-by step (statistics, charts, evidence pages, rendering). Run:
+by step (statistics, charts, evidence pages, rendering), and both as ratios
+against a baseline measured in the same run (reading and segmenting only). Run:
     python benchmarks/bench_report.py [--jobs N] [--keep DIR]
 """
 from __future__ import annotations
@@ -32,16 +33,21 @@ def abp_slice(src: Path, dest: Path, outlets: int = 20) -> Path:
 
 
 def run(name: str, path: Path, out: Path, jobs: int | None) -> None:
+    # baseline in the same run: analysing with the ad-density metric alone (read + segment)
+    t = time.perf_counter()
+    analyze([str(path)], settings=Settings(jobs=jobs, metrics=("ad_density",)), long_tables=False)
+    base = time.perf_counter() - t
     t0 = time.perf_counter()
     analysis = analyze([str(path)], settings=Settings(jobs=jobs), evidence=True)
     t1 = time.perf_counter()
     steps: dict[str, float] = {}
     report(analysis, out / name, timings=steps)
     ok = analysis.ok
-    print(f"{name:<28} articles={analysis.articles.height:>5} ok={ok.height:>5} outlets={ok['outlet'].n_unique():>3} "
+    print(f"{name:<16} articles={analysis.articles.height:>5} ok={ok.height:>5} outlets={ok['outlet'].n_unique():>3} "
           f"analyze={t1 - t0:6.2f}s report={steps['total']:6.2f}s "
           f"(stats {steps['statistics']:.2f}, charts {steps['charts']:.2f}, evidence {steps['evidence']:.2f}, "
-          f"render {steps['render']:.2f})")
+          f"render {steps['render']:.2f}) | read+segment baseline {base:.2f}s: "
+          f"analysis {(t1 - t0) / base:.1f}x, report {steps['total'] / base:.1f}x")
 
 
 def main() -> None:
