@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
+from biaslens.model import Record
 from biaslens.lexicons import load_lines, load_set, load_table
 
 __all__ = [
@@ -46,7 +47,7 @@ _FAM = "attribution"
 
 
 @dataclass(frozen=True, slots=True)
-class Attribution:
+class Attribution(Record):
     """One attribution: speaker, cue and content with their character spans.
 
     Spans are (start, end) offsets into the text given to :func:`attributions`

@@ -38,6 +38,7 @@ from typing import Any, Callable, Sequence
 # prefixes of the cue patterns
 from re import _constants as _sre_c, _parser as _sre_p  # type: ignore[attr-defined]
 
+from biaslens.model import Record
 from biaslens.attribution import quote_spans as _find_quote_spans
 from biaslens.lexicons import load_lines
 from biaslens.text import normalize_apostrophes, split_sentences
@@ -68,7 +69,7 @@ GROUPS: dict[str, str] = {group: kind for _, kind, group in _FILES}
 
 
 @dataclass(frozen=True, slots=True)
-class Cue:
+class Cue(Record):
     """One hedge, booster or approximator found in a text.
 
     ``span`` is (start, end) into the analysed text, ``text == text[start:end]``;

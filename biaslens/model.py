@@ -22,6 +22,7 @@ __all__ = [
     "LINE_CLASSES",
     "Article",
     "Line",
+    "Record",
     "BodyParagraph",
     "Segmentation",
     "Doc",
@@ -75,8 +76,26 @@ class Article:
         return {k: getattr(self, k) for k in ARTICLE_SCHEMA}
 
 
+class Record:
+    """Read a record's fields by name too (``rec["speaker"]``, ``dict(rec)``),
+    for code that treats extractor output as plain dicts."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self.__dataclass_fields__:  # type: ignore[attr-defined]
+            raise KeyError(key)
+        return getattr(self, key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return getattr(self, key) if key in self.__dataclass_fields__ else default  # type: ignore[attr-defined]
+
+    def keys(self) -> Any:
+        return self.__dataclass_fields__.keys()  # type: ignore[attr-defined]
+
+
 @dataclass(frozen=True, slots=True)
-class Line:
+class Line(Record):
     """One non-empty line of the page and its class.
 
     ``index`` points into ``text.split("\\n")``; ``reason`` names the rule that
