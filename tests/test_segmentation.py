@@ -194,7 +194,7 @@ def test_byline_lookalikes_are_body(s: str) -> None:
         "___",
         "* * *",
         "https://example.com/embed/123",
-        "This is a rush transcript. Copy may not be in its final form.",
+        "This is a rush transcript; wording may still change.",
     ],
 )
 def test_chrome(chrome: str) -> None:

@@ -42,7 +42,7 @@ from segtext import P1, P2, P3, P4, classes, page  # noqa: E402
         "Like this: Like Loading...",
         "Courier staff writer Ann Poe is on Twitter @annpoe.",
         "For the complete script, visit https://valleycourier.example/script",
-        "% of readers think this story is Fact. Add your two cents.",
+        "% of readers think this story is accurate. Vote below.",
     ],
 )
 def test_new_chrome_lines(line: str) -> None:
