@@ -27,10 +27,10 @@ from segtext import P1, P2, P3, P4, classes, page  # noqa: E402
     "line",
     [
         "Click to share on Twitter (Opens in new window)",
-        "Click to email this to a friend (Opens in new window)",
+        "Click to email this page to a colleague (Opens in new window)",
         "Listen to the Podcast Audio: Click Here",
         "7 Min read time Share:",
-        "This archived news story is available only for your personal, non-commercial use.",
+        "This archived article is available only to subscribers for personal use.",
         "[Originally published at valleycourier.example on March 3, 2020]",
         "COURIER PLUS This story originally appeared on Courier Plus.",
         "The opinions expressed by the writer of this piece are not those of the Valley Courier.",
