@@ -755,6 +755,11 @@ def _classify_between(it: _Item, items: list[_Item], k: int) -> None:
         # the same name alone under several pictures: the photographer's credit
         it.cls, it.reason = "caption", "name repeated between paragraphs (photo credit)"
         return
+    if it.nwords >= 4 and any(n is not None and n.s == it.s for n in (_neighbour(items, k, -1), _neighbour(items, k, 1))):
+        # the same unpunctuated line twice in a row: an embedded card's title
+        # rendered once per player state (a subhead is never doubled)
+        it.cls, it.reason = "caption", "unpunctuated line doubled between paragraphs (embed title)"
+        return
     if _shares_label(it, items):
         it.cls, it.reason = "body", "labelled line repeating a label of the story"
         return
