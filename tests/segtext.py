@@ -16,3 +16,12 @@ def page(*lines: str) -> str:
 def classes(text: str, **kw: object) -> dict[str, str]:
     """line text -> class, for the lines of ``text``."""
     return {line.text.strip(): line.cls for line in segment(text, **kw).lines}  # type: ignore[arg-type]
+
+
+def placed(line: str, where: str) -> str:
+    """A page with ``line`` at the ``top``, in the ``middle`` or at the ``bottom`` of three paragraphs."""
+    return {
+        "top": page(line, P1, P2, P3),
+        "middle": page(P1, P2, line, P3),
+        "bottom": page(P1, P2, P3, line),
+    }[where]

@@ -11,15 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from biaslens.segmentation import segment
-from segtext import P1, P2, P3, P4, classes, page
-
-
-def _where(line: str, where: str) -> str:
-    return {
-        "top": page(line, P1, P2, P3),
-        "middle": page(P1, P2, line, P3),
-        "bottom": page(P1, P2, P3, line),
-    }[where]
+from segtext import P1, P2, P3, P4, classes, page, placed
 
 
 # ------------------------------------------------------------------ chrome
@@ -43,7 +35,7 @@ def _where(line: str, where: str) -> str:
 )
 @pytest.mark.parametrize("where", ["middle", "bottom"])
 def test_new_chrome(line: str, where: str) -> None:
-    assert classes(_where(line, where))[line] == "chrome"
+    assert classes(placed(line, where))[line] == "chrome"
 
 
 # ------------------------------------------------------------------ captions
@@ -61,7 +53,7 @@ def test_new_chrome(line: str, where: str) -> None:
     ],
 )
 def test_new_captions(line: str) -> None:
-    assert classes(_where(line, "middle"))[line] == "caption"
+    assert classes(placed(line, "middle"))[line] == "caption"
 
 
 def test_repeated_name_between_paragraphs_is_a_photo_credit() -> None:
@@ -89,7 +81,7 @@ def test_single_name_line_inside_story_stays_body() -> None:
     ],
 )
 def test_new_related(line: str) -> None:
-    assert classes(_where(line, "middle"))[line] == "related"
+    assert classes(placed(line, "middle"))[line] == "related"
 
 
 def test_go_deeper_box() -> None:

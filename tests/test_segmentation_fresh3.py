@@ -14,17 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from biaslens.segmentation import segment
-from segtext import P1, P2, P3, P4, classes, page
+from segtext import P1, P2, P3, P4, classes, page, placed
 
 P5 = "Work on the second stage of the barrier is due to start next year, the authority said."
-
-
-def _where(line: str, where: str) -> str:
-    return {
-        "top": page(line, P1, P2, P3),
-        "middle": page(P1, P2, line, P3),
-        "bottom": page(P1, P2, P3, line),
-    }[where]
 
 
 @pytest.mark.parametrize(
@@ -76,7 +68,7 @@ def _where(line: str, where: str) -> str:
     ],
 )
 def test_new_rules(line: str, cls: str, where: str) -> None:
-    assert classes(_where(line, where), title="Barrier to open in spring")[line] == cls
+    assert classes(placed(line, where), title="Barrier to open in spring")[line] == cls
 
 
 @pytest.mark.parametrize(
@@ -100,7 +92,7 @@ def test_new_rules(line: str, cls: str, where: str) -> None:
 )
 def test_lookalikes_stay_body(line: str, where: str) -> None:
     # a longer page: bios are only looked for on the first two / last three lines
-    text = page(P1, P2, line, P3, P4, P5) if where == "middle" else _where(line, where)
+    text = page(P1, P2, line, P3, P4, P5) if where == "middle" else placed(line, where)
     assert classes(text, title="Barrier to open in spring")[line] == "body"
 
 

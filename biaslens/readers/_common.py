@@ -271,6 +271,15 @@ def open_binary(path: Path) -> IO[bytes]:
     return open(path, "rb")
 
 
+def read_whole(source: "Source", ctx: "ReadContext") -> tuple[bytes | None, Article | None]:
+    """The bytes of a one-article file, or an error Article when it cannot be read."""
+    try:
+        with open_binary(source.path) as fh:
+            return fh.read(), None
+    except (OSError, EOFError) as e:
+        return None, ctx.error(source, f"cannot read file: {e}")
+
+
 def decode_strict(data: bytes) -> tuple[str | None, str | None]:
     """(text, None) when ``data`` is UTF-8 (a BOM is dropped), else (None, error message)."""
     try:

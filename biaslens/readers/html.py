@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Iterator
 
 from biaslens.model import Article
-from biaslens.readers._common import DOMAIN_LIKE, ReadContext, Source, open_binary, outlet_from_url, parse_date
+from biaslens.readers._common import DOMAIN_LIKE, ReadContext, Source, outlet_from_url, read_whole, parse_date
 
 __all__ = ["Extracted", "decode_html", "extract_html", "read_html"]
 
@@ -130,10 +130,8 @@ def article_from_html(
 
 def read_html(source: Source, ctx: ReadContext) -> Iterator[Article]:
     """Yield the one Article of an HTML file (an error Article if unreadable)."""
-    try:
-        with open_binary(source.path) as fh:
-            data = fh.read()
-    except (OSError, EOFError) as e:
-        yield ctx.error(source, f"cannot read file: {e}")
+    data, err = read_whole(source, ctx)
+    if data is None:
+        yield err  # type: ignore[misc]
         return
     yield article_from_html(ctx, source, decode_html(data))

@@ -11,18 +11,16 @@ from __future__ import annotations
 from typing import Iterator
 
 from biaslens.model import Article
-from biaslens.readers._common import ReadContext, Source, decode_strict, open_binary
+from biaslens.readers._common import ReadContext, Source, decode_strict, read_whole
 
 __all__ = ["read_text"]
 
 
 def read_text(source: Source, ctx: ReadContext) -> Iterator[Article]:
     """Yield the one Article of a text file."""
-    try:
-        with open_binary(source.path) as fh:
-            data = fh.read()
-    except (OSError, EOFError) as e:
-        yield ctx.error(source, f"cannot read file: {e}")
+    data, failed = read_whole(source, ctx)
+    if data is None:
+        yield failed  # type: ignore[misc]
         return
     text, err = decode_strict(data)
     if text is None:
